@@ -1,0 +1,127 @@
+"""What a review is, whoever wrote it: the LLM architect or the offline rules.
+
+Plain values only. The streaming API of the core is an async iterator of the event types below;
+only ``ui/`` turns them into Textual messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+FindingSeverity = Literal["critical", "high", "medium", "low", "info"]
+SEVERITIES: tuple[FindingSeverity, ...] = ("critical", "high", "medium", "low", "info")
+Category = Literal[
+    "security", "rest", "database", "errors", "structure", "tests", "performance", "other"
+]
+
+
+def severity_rank(severity: str) -> int:
+    """0 for critical .. 4 for info; unknown severities sort last."""
+    try:
+        return SEVERITIES.index(severity)  # type: ignore[arg-type]
+    except ValueError:
+        return len(SEVERITIES)
+
+
+@dataclass(slots=True)
+class Finding:
+    severity: FindingSeverity
+    category: str
+    title: str
+    file: str | None
+    line: int | None
+    detail: str
+    rule: str | None = None  # offline rule id ("AR101"), None for the LLM
+    source: Literal["llm", "local"] = "llm"
+    end_line: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Usage:
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_creation_input_tokens: int = 0
+    cache_read_input_tokens: int = 0
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            self.input_tokens + other.input_tokens,
+            self.output_tokens + other.output_tokens,
+            self.cache_creation_input_tokens + other.cache_creation_input_tokens,
+            self.cache_read_input_tokens + other.cache_read_input_tokens,
+        )
+
+
+@dataclass(slots=True)
+class Review:
+    """A finished (or cut) review: the markdown as shown, what was found, what was proposed."""
+
+    target: str
+    model: str  # model id, or "offline" for the local rules
+    lens: str
+    markdown: str
+    findings: list[Finding] = field(default_factory=list)
+    changes: str = ""  # unified diff text of every proposed change
+    usage: Usage | None = None
+    incomplete: bool = False  # cut stream or max_tokens: the last change may be unfinished
+    stop_reason: str | None = None
+    source: Literal["llm", "local"] = "llm"
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``architect review --format json`` contract (DESIGN.md section 4)."""
+        return {
+            "target": self.target,
+            "model": self.model,
+            "lens": self.lens,
+            "markdown": self.markdown,
+            "findings": [f.to_json() for f in self.findings],
+            "changes": self.changes,
+            "usage": asdict(self.usage) if self.usage else {},
+            "incomplete": self.incomplete,
+            "stop_reason": self.stop_reason,
+            "source": self.source,
+        }
+
+
+# ---- streaming events (core -> front ends) -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TextDelta:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class UsageUpdate:
+    usage: Usage
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """The server asked us to wait (429/529 with retry-after); shown as a countdown."""
+
+    seconds: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    review: Review
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """The review could not complete. ``partial`` keeps whatever text had arrived."""
+
+    kind: str  # "no_key", "auth", "forbidden", "not_found", "too_large", "rate_limited",
+    # "overloaded", "server", "connection", "timeout", "cut", "refused", "cancelled"
+    message: str  # one clear sentence for the user, with the way forward
+    partial: Review | None = None
+    retryable: bool = False
+
+
+ReviewEvent = TextDelta | UsageUpdate | Waiting | Finished | Failed
