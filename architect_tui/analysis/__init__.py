@@ -1,0 +1,1 @@
+"""Static Flask reader: project files -> ProjectMap. Never imports or runs the user's code."""
