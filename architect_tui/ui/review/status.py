@@ -1,0 +1,97 @@
+"""How a review's state reads in one line: pure functions, so they are tested without a screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from architect_tui.review.model import Failed, Usage
+
+CostEstimator = Callable[[str, Usage], float | None]
+"""(model id, usage) -> estimated cost in USD, or None for a model without a known price."""
+
+
+def format_usage(usage: Usage | None, cost: float | None = None) -> str:
+    """``in 1,234 · out 567 · cache w 0 / r 1,000 · ~$0.0123``; empty before any usage arrives."""
+    if usage is None:
+        return ""
+    parts = [f"in {usage.input_tokens:,}", f"out {usage.output_tokens:,}"]
+    if usage.cache_creation_input_tokens or usage.cache_read_input_tokens:
+        parts.append(
+            f"cache w {usage.cache_creation_input_tokens:,} / r {usage.cache_read_input_tokens:,}"
+        )
+    if cost is not None:
+        parts.append(f"~${cost:.4f}" if cost < 0.01 else f"~${cost:.2f}")
+    return " · ".join(parts)
+
+
+def count_changes(diff: str) -> tuple[int, int]:
+    """(hunks, files) in a unified diff: what the "N proposed changes" line counts."""
+    hunks = sum(1 for line in diff.splitlines() if line.startswith("@@"))
+    files = sum(1 for line in diff.splitlines() if line.startswith("+++ "))
+    return hunks, files
+
+
+def changes_label(diff: str) -> str:
+    """The text of the changes line: ``3 proposed changes in 2 files``."""
+    hunks, files = count_changes(diff)
+    if not hunks and not files:
+        return "No proposed changes"
+    noun = "change" if hunks == 1 else "changes"
+    where = "1 file" if files == 1 else f"{files} files"
+    return f"{hunks} proposed {noun} in {where} — open the changes view"
+
+
+# kind -> (title, way forward). The core's message already says what happened in one sentence;
+# this adds the step the user can take here, in this app, right now.
+_FAILURES: dict[str, tuple[str, str]] = {
+    "no_key": (
+        "No API key",
+        "Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the shell that starts architect, "
+        "e.g. `export ANTHROPIC_API_KEY=sk-ant-...`, then restart; ANTHROPIC_BASE_URL points it at "
+        "a local server. Press o for the offline review meanwhile.",
+    ),
+    "auth": (
+        "The key was rejected (401)",
+        "Check ANTHROPIC_API_KEY; press o for the offline review.",
+    ),
+    "forbidden": (
+        "Not allowed (403)",
+        "This key may not use this model or endpoint; try another model (ARCHITECT_MODEL).",
+    ),
+    "not_found": (
+        "Unknown model (404)",
+        "Set ARCHITECT_MODEL to a model the endpoint knows, e.g. claude-sonnet-5-5.",
+    ),
+    "too_large": (
+        "The request is too large (413)",
+        "Untick some context pieces or lower the token budget (ARCHITECT_BUDGET), then retry.",
+    ),
+    "rate_limited": ("Rate limited (429)", "Wait a moment and press r to retry."),
+    "overloaded": ("The service is overloaded (529)", "Press r to retry in a little while."),
+    "server": ("The server failed (5xx)", "Press r to retry; the offline review (o) still works."),
+    "connection": (
+        "Could not connect",
+        "Check the network or ANTHROPIC_BASE_URL; press r to retry or o for the offline review.",
+    ),
+    "timeout": ("The request timed out", "Press r to retry, perhaps with a smaller context."),
+    "cut": (
+        "The answer was cut off",
+        "The text so far is kept and marked incomplete; its unfinished last change is not "
+        "offered. Press r to retry.",
+    ),
+    "refused": ("The model declined", "Rephrase the request or pick another lens."),
+    "cancelled": ("Cancelled", "The text so far is kept. Press r to run it again."),
+}
+
+
+def failure_title(kind: str) -> str:
+    """A short headline for a failure kind; unknown kinds still read sensibly."""
+    return _FAILURES.get(kind, ("The review stopped", ""))[0]
+
+
+def failure_hint(failure: Failed) -> str:
+    """The way forward for a failure, adding the retry key whenever the core says it helps."""
+    hint = _FAILURES.get(failure.kind, ("", ""))[1]
+    if failure.retryable and "press r" not in hint.lower():
+        hint = (hint + " Press r to retry.").strip()
+    return hint

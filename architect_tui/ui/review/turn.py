@@ -1,0 +1,82 @@
+"""One exchange of the conversation: the question (for a follow-up), the streamed answer, and,
+once it ends, its findings, its proposed changes or a clear note of what went wrong.
+
+The turn only displays; the panel owns the worker that feeds it, so cancelling the panel's worker
+is the one way a stream stops.
+"""
+
+from __future__ import annotations
+
+from textual import getters
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Button, Markdown, Static
+
+from architect_tui.review.model import Failed, Review
+from architect_tui.ui.review._css import sibling_tcss
+from architect_tui.ui.review.findings import FindingsList
+from architect_tui.ui.review.status import changes_label, failure_hint, failure_title
+
+
+class FailureBox(Static):
+    """What happened and the way forward, in words; never a traceback."""
+
+    def __init__(self, failure: Failed) -> None:
+        self.failure = failure
+        hint = failure_hint(failure)
+        text = f"[b]{failure_title(failure.kind)}[/b]\n{_escape(failure.message)}"
+        if hint:
+            text += f"\n[dim]{_escape(hint)}[/dim]"
+        super().__init__(text, classes=f"failure -{failure.kind}")
+
+
+def _escape(text: str) -> str:
+    """Messages come from servers and exceptions: never let them be read as markup."""
+    return text.replace("[", r"\[")
+
+
+class ReviewTurn(Vertical):
+    """A question and its answer; ``text`` is the markdown received so far."""
+
+    DEFAULT_CSS = sibling_tcss(__file__)
+
+    markdown = getters.query_one(Markdown)
+
+    def __init__(self, question: str | None = None) -> None:
+        super().__init__(classes="turn")
+        self.question = question
+        self.text = ""
+        self.review: Review | None = None
+        self.failure: Failed | None = None
+
+    def compose(self) -> ComposeResult:
+        if self.question:
+            yield Static(_escape(self.question), classes="question")
+        yield Markdown(classes="answer")
+
+    async def show_result(self, review: Review) -> None:
+        """Mount the findings and the changes line under the answer."""
+        self.review = review
+        if review.incomplete:
+            self.add_class("-incomplete")
+        widgets: list[Static | FindingsList | Button] = []
+        if review.findings:
+            findings = FindingsList(review.findings)
+            local = sum(1 for f in review.findings if f.source == "local")
+            title = f"{len(review.findings)} findings"
+            findings.border_title = f"{title} ({local} local)" if local else title
+            widgets.append(findings)
+        label = changes_label(review.changes)
+        if review.changes.strip():
+            widgets.append(Button(label, compact=True, classes="changes", flat=True))
+        else:
+            widgets.append(Static(label, classes="no-changes"))
+        await self.mount_all(widgets)
+
+    async def show_failure(self, failure: Failed) -> None:
+        """Keep the partial answer, mark the turn, and explain what happened."""
+        self.failure = failure
+        self.add_class("-failed")
+        if failure.kind in {"cut", "cancelled"} or failure.partial is not None:
+            self.add_class("-incomplete")
+        await self.mount(FailureBox(failure))
