@@ -5,6 +5,22 @@ app wires them to the engine.
 
 from __future__ import annotations
 
+from architect_tui.ui.review.ask_screen import AskScreen
+from architect_tui.ui.review.context_screen import ContextScreen
+from architect_tui.ui.review.history_screen import HistoryEntry, HistoryRecord, HistoryScreen
+from architect_tui.ui.review.lens import LENSES, LensScreen, LensSelect
 from architect_tui.ui.review.panel import EventSource, EventStream, ReviewPanel
 
-__all__ = ["EventSource", "EventStream", "ReviewPanel"]
+__all__ = [
+    "LENSES",
+    "AskScreen",
+    "ContextScreen",
+    "EventSource",
+    "EventStream",
+    "HistoryEntry",
+    "HistoryRecord",
+    "HistoryScreen",
+    "LensScreen",
+    "LensSelect",
+    "ReviewPanel",
+]

@@ -1,0 +1,197 @@
+"""Pilot tests of the review's modal screens: context, ask, lens and history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.widgets import Markdown, SelectionList, Static
+
+from architect_tui.review.model import ContextPiece, Redaction, Review, ReviewRequest
+from architect_tui.ui.review import (
+    AskScreen,
+    ContextScreen,
+    HistoryEntry,
+    HistoryScreen,
+    LensScreen,
+    ReviewPanel,
+)
+
+
+class Host(App[None]):
+    """Pushes one screen and keeps what it returned."""
+
+    def __init__(self, screen: Any) -> None:
+        super().__init__()
+        self.to_push = screen
+        self.results: list[Any] = []
+        self.callback: Any = self.results.append
+
+    def compose(self) -> ComposeResult:
+        yield ReviewPanel()
+
+    def on_mount(self) -> None:
+        self.push_screen(self.to_push, self.callback)
+
+
+def make_request() -> ReviewRequest:
+    pieces = [
+        ContextPiece(
+            "sel",
+            "Selected view",
+            "shop/views.py",
+            10,
+            30,
+            400,
+            "the selection",
+            kind="selection",
+            required=True,
+        ),
+        ContextPiece("dec", "login_required", "shop/auth.py", 3, 12, 120, "decorator on the view"),
+        ContextPiece("model", "class Order", "shop/models.py", 5, 40, 900, "used by the view"),
+        ContextPiece(
+            "cfg", "config", "shop/config.py", 1, 20, 300, "config (trimmed)", included=False
+        ),
+    ]
+    redactions = [
+        Redaction(f"«REDACTED:{i}»", "shop/config.py", i, "assignment") for i in (1, 2, 3)
+    ]
+    return ReviewRequest(
+        target="shop.orders",
+        lens="security",
+        system="x" * 35,
+        overview="y" * 35,
+        pieces=pieces,
+        budget=1000,
+        redactions=redactions,
+        skipped_files=[".env"],
+    )
+
+
+async def test_context_screen_lists_pieces_and_returns_toggled_ids() -> None:
+    """Space toggles pieces; enter returns the ticked ids, the required one always included."""
+    app = Host(ContextScreen(make_request()))
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, ContextScreen)
+        assert screen.chosen == {"sel", "dec", "model"}
+        assert "Related code 1,020 of 1,000 tokens" in screen.total_text
+        assert "over the budget" in screen.total_text
+        notes = screen.query_one("#context-redactions", Static).render().plain
+        assert notes == "3 secrets replaced with placeholders."
+        assert ".env" in screen.query_one("#context-skipped", Static).render().plain
+        pieces = screen.query_one(SelectionList)
+        pieces.highlighted = 2  # class Order: untick it
+        await pilot.press("space")
+        pieces.highlighted = 3  # config: tick it
+        await pilot.press("space")
+        pieces.highlighted = 0  # the selection is required: space does nothing
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Related code 420 of 1,000 tokens" in screen.total_text
+        assert "over the budget" not in screen.total_text
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [{"sel", "dec", "cfg"}]
+
+
+async def test_context_screen_toggle_all_and_cancel() -> None:
+    """`a` unticks every optional piece (then ticks them); esc returns None."""
+    app = Host(ContextScreen(make_request()))
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, ContextScreen)
+        await pilot.press("a")  # not all ticked -> tick all
+        assert screen.chosen == {"sel", "dec", "model", "cfg"}
+        await pilot.press("a")
+        assert screen.chosen == {"sel"}
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+async def test_ask_screen_returns_the_question() -> None:
+    """Enter returns the typed request; an empty one is not sent."""
+    app = Host(AskScreen("bp:auth"))
+    async with app.run_test() as pilot:
+        await pilot.press("enter")  # empty: stays open
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press(*"add a register view")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == ["add a register view"]
+
+
+async def test_ask_screen_escape_cancels() -> None:
+    """Esc closes the ask screen with None."""
+    app = Host(AskScreen())
+    async with app.run_test() as pilot:
+        await pilot.press(*"hm")
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+async def test_lens_screen_returns_the_chosen_lens() -> None:
+    """The current lens is highlighted; moving down and enter returns the next one."""
+    app = Host(LensScreen(current="security"))
+    async with app.run_test() as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    assert app.results == ["rest"]
+
+
+async def test_lens_screen_lists_project_lenses() -> None:
+    """A project's own lens is offered after the built-in ones."""
+    app = Host(LensScreen(["full", "security", "graphql"], current="full"))
+    async with app.run_test() as pilot:
+        await pilot.press("end", "enter")
+        await pilot.pause()
+    assert app.results == ["graphql"]
+
+
+async def test_history_reopens_a_saved_review_in_the_panel() -> None:
+    """The history lists newest first; the chosen record's review is shown in the panel."""
+    saved = {
+        "a": Review("shop.login", "claude-haiku-5-5", "full", "## Old one"),
+        "b": Review("bp:orders", "offline", "database", "## Newer one"),
+    }
+    entries = [
+        HistoryEntry(
+            datetime(2026, 11, 20, 9, 0), "shop.login", "claude-haiku-5-5", "full", 2, "a"
+        ),
+        HistoryEntry("2026-11-25T14:30:00", "bp:orders", "offline", "database", 1, "b"),
+    ]
+
+    app = Host(HistoryScreen(entries))
+
+    async def reopen(entry: HistoryEntry | None) -> None:
+        app.results.append(entry)
+        if entry is not None:
+            await app.query_one(ReviewPanel).show_review(saved[entry.key])
+
+    app.callback = reopen
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert [r.key for r in screen.records] == ["b", "a"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        panel = app.query_one(ReviewPanel)
+        assert app.results == [entries[0]]
+        assert panel.query_one(Markdown).source == "## Old one"
+        assert panel.status == "saved" and "shop.login" in panel.header_text
+
+
+async def test_history_without_records_says_so() -> None:
+    """An empty history explains where reviews are kept and closes with esc."""
+    app = Host(HistoryScreen([]))
+    async with app.run_test() as pilot:
+        assert (
+            "No saved reviews yet" in app.screen.query_one("#history-empty", Static).render().plain
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
