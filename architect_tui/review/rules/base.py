@@ -1,0 +1,157 @@
+"""What a rule is: a LibCST visitor with an id, a severity, examples, and optional fixes.
+
+Rules follow Fixit's shape (one rule per module, its own VALID/INVALID examples) but stay
+plain: a rule reports ``Violation`` values; a fix is a function that receives the *updated*
+node during the engine's single fix transform and returns its replacement, so fixes of nested
+nodes compose instead of overwriting each other. Imports a fix needs are requested by name and
+added afterwards with ``AddImportsVisitor``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+import libcst as cst
+from libcst.metadata import (
+    ParentNodeProvider,
+    PositionProvider,
+    QualifiedNameProvider,
+    ScopeProvider,
+)
+
+from architect_tui.review.model import FindingSeverity
+
+if TYPE_CHECKING:
+    from architect_tui.analysis.model import ProjectMap
+    from architect_tui.review.rules.facts import FileFacts, FunctionInfo, ProjectFacts
+
+Fix = Callable[[cst.CSTNode], cst.CSTNode | cst.FlattenSentinel | cst.RemovalSentinel]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRequest:
+    """``import module`` (obj None) or ``from module import obj``."""
+
+    module: str
+    obj: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A rule's own test case: one file (``code``) or several (``files``, checked file first).
+
+    For an INVALID example with a fix, ``expected`` is the checked file after the fix.
+    """
+
+    code: str = ""
+    expected: str | None = None
+    path: str = "app.py"
+    files: Mapping[str, str] = field(default_factory=dict)
+
+    def sources(self) -> dict[str, str]:
+        out = {self.path: self.code} if self.code else {}
+        out.update(self.files)
+        return out
+
+
+@dataclass(slots=True)
+class Violation:
+    """One finding of one rule in one file, before it becomes a ``Finding``."""
+
+    rule: str
+    file: str
+    line: int
+    column: int
+    end_line: int
+    message: str
+    node: cst.CSTNode | None = None
+    fix: Fix | None = None
+    imports: tuple[ImportRequest, ...] = ()
+    fixed: bool = False  # set by the engine when the fix was applied and the result parsed
+
+
+@dataclass(slots=True)
+class RuleContext:
+    """What a rule may read besides the syntax tree of its file."""
+
+    path: str  # project-relative, POSIX
+    source: str
+    facts: ProjectFacts
+    file: FileFacts
+    project: ProjectMap | None = None
+
+
+class Rule(cst.BatchableCSTVisitor):
+    """Base class: subclasses set the class attributes and implement ``visit_*`` methods."""
+
+    id: ClassVar[str]
+    title: ClassVar[str]
+    severity: ClassVar[FindingSeverity]
+    category: ClassVar[str]
+    rationale: ClassVar[str]
+    VALID: ClassVar[tuple[Example, ...]] = ()
+    INVALID: ClassVar[tuple[Example, ...]] = ()
+
+    METADATA_DEPENDENCIES = (
+        PositionProvider,
+        QualifiedNameProvider,
+        ScopeProvider,
+        ParentNodeProvider,
+    )
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__()
+        self.context = context
+        self.violations: list[Violation] = []
+
+    # ---- helpers shared by rules ------------------------------------------------------------
+
+    def report(
+        self,
+        node: cst.CSTNode,
+        message: str | None = None,
+        *,
+        fix: Fix | None = None,
+        imports: tuple[ImportRequest, ...] = (),
+    ) -> None:
+        pos = self.get_metadata(PositionProvider, node)
+        self.violations.append(
+            Violation(
+                rule=self.id,
+                file=self.context.path,
+                line=pos.start.line,
+                column=pos.start.column + 1,
+                end_line=pos.end.line,
+                message=message or self.title,
+                node=node,
+                fix=fix,
+                imports=imports,
+            )
+        )
+
+    def qnames(self, node: cst.CSTNode) -> set[str]:
+        """Qualified names of a Name/Attribute/Call's callee, as imported in this file."""
+        if isinstance(node, cst.Call):
+            node = node.func
+        try:
+            return {q.name for q in self.get_metadata(QualifiedNameProvider, node, set())}
+        except KeyError:
+            return set()
+
+    def function_at(self, node: cst.CSTNode) -> FunctionInfo | None:
+        """The innermost function (view, hook or helper) that contains ``node``."""
+        current: cst.CSTNode | None = node
+        while current is not None:
+            if isinstance(current, cst.FunctionDef):
+                return self.context.file.functions.get(current)
+            current = self.get_metadata(ParentNodeProvider, current, None)
+        return None
+
+    def in_request_code(self, node: cst.CSTNode) -> bool:
+        info = self.function_at(node)
+        return info is not None and info.request_code
+
+    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        return self.get_metadata(ParentNodeProvider, node, None)

@@ -1,0 +1,265 @@
+"""The rule engine: parse each file once, collect facts, run every rule in one batched pass.
+
+``check_sources`` is the pure core (text in, violations and fixed text out) that the examples
+test drives; ``check_project`` adds file discovery, settings and the optional project map.
+Fixes are applied in one transform per file; a fix whose result does not parse is dropped (the
+finding stays, without a fix), so a diff the engine hands out always yields valid Python.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import libcst as cst
+from libcst.codemod import CodemodContext
+from libcst.codemod.visitors import AddImportsVisitor
+from libcst.metadata import MetadataWrapper
+
+from architect_tui.review.rules.base import Rule, RuleContext, Violation
+from architect_tui.review.rules.facts import (
+    FileFacts,
+    ProjectFacts,
+    collect_file_facts,
+    collect_project_facts,
+)
+
+if TYPE_CHECKING:
+    from architect_tui.analysis.model import ProjectMap
+
+_IGNORE = re.compile(r"#\s*architect:\s*ignore(?:\[(?P<ids>[^\]]*)\])?", re.IGNORECASE)
+SKIP_DIRS = {
+    ".git",
+    ".hg",
+    ".venv",
+    "venv",
+    "env",
+    ".env",
+    "node_modules",
+    "__pycache__",
+    "build",
+    "dist",
+    ".tox",
+    ".nox",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    "site-packages",
+    "migrations",
+    "tests",
+    "test",
+    ".architect",
+}
+
+
+@dataclass(slots=True)
+class ParseError:
+    file: str
+    line: int
+    message: str
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Violations (sorted by file and line), the fixed text of each fixable file, parse errors."""
+
+    violations: list[Violation] = field(default_factory=list)
+    originals: dict[str, str] = field(default_factory=dict)
+    fixed: dict[str, str] = field(default_factory=dict)
+    errors: list[ParseError] = field(default_factory=list)
+    files: int = 0
+
+    def diff(self, files: Iterable[str] | None = None) -> str:
+        """One git-style unified diff per fixed file, all in one string."""
+        wanted = sorted(self.fixed) if files is None else sorted(set(files) & set(self.fixed))
+        return "".join(unified_diff(p, self.originals[p], self.fixed[p]) for p in wanted)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    lines = list(difflib.unified_diff(a, b, fromfile=f"a/{path}", tofile=f"b/{path}", n=3))
+    out: list[str] = []
+    for line in lines:
+        if line.endswith("\n"):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def discover(root: Path) -> list[str]:
+    """Project Python files, relative and POSIX, skipping envs, caches and test code."""
+    found: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root)
+        if any(part in SKIP_DIRS or part.startswith(".") for part in rel.parts[:-1]):
+            continue
+        name = rel.name
+        if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
+            continue
+        found.append(rel.as_posix())
+    return found
+
+
+def check_sources(
+    sources: Mapping[str, str],
+    *,
+    rules: Sequence[type[Rule]] | None = None,
+    project: ProjectMap | None = None,
+    ignore: Iterable[str] = (),
+    only: Iterable[str] | None = None,
+) -> CheckResult:
+    """Run ``rules`` (default: all) over in-memory files; ``only`` limits the files reported."""
+    from architect_tui.review.rules.registry import ALL_RULES
+
+    active = [r for r in (rules or ALL_RULES) if not _ignored(r, ignore)]
+    result = CheckResult(originals=dict(sources), files=len(sources))
+    wrappers: dict[str, MetadataWrapper] = {}
+    file_facts: dict[str, FileFacts] = {}
+    for path, text in sources.items():
+        try:
+            module = cst.parse_module(text)
+        except cst.ParserSyntaxError as exc:
+            result.errors.append(ParseError(path, exc.raw_line, str(exc).splitlines()[0]))
+            continue
+        except Exception as exc:  # LibCST raises a few other types on odd encodings
+            result.errors.append(ParseError(path, 0, f"cannot parse: {exc}"))
+            continue
+        wrappers[path] = MetadataWrapper(module, unsafe_skip_copy=True)
+        file_facts[path] = collect_file_facts(path, wrappers[path])
+    facts = collect_project_facts(file_facts, project)
+    wanted = set(sources) if only is None else set(only)
+    for path, wrapper in wrappers.items():
+        if path not in wanted:
+            continue
+        violations = _run_file(path, sources[path], wrapper, facts, project, active)
+        result.violations.extend(violations)
+        fixed = _apply_fixes(wrapper.module, [v for v in violations if v.fix])
+        if fixed is not None and fixed != sources[path]:
+            result.fixed[path] = fixed
+    result.violations.sort(key=lambda v: (v.file, v.line, v.column, v.rule))
+    return result
+
+
+def _ignored(rule: type[Rule], ignore: Iterable[str]) -> bool:
+    keys = {i.strip().upper() for i in ignore}
+    return rule.id.upper() in keys or rule.category.upper() in keys
+
+
+def _run_file(
+    path: str,
+    source: str,
+    wrapper: MetadataWrapper,
+    facts: ProjectFacts,
+    project: ProjectMap | None,
+    rules: Sequence[type[Rule]],
+) -> list[Violation]:
+    context = RuleContext(
+        path=path, source=source, facts=facts, file=facts.files[path], project=project
+    )
+    instances = [rule(context) for rule in rules]
+    wrapper.visit_batched(instances)
+    lines = source.splitlines()
+    out: list[Violation] = []
+    seen: set[tuple[str, int, int, str]] = set()
+    for rule in instances:
+        for v in rule.violations:
+            key = (v.rule, v.line, v.column, v.message)
+            if key in seen or _silenced(lines, v):
+                continue
+            seen.add(key)
+            out.append(v)
+    return out
+
+
+def _silenced(lines: list[str], v: Violation) -> bool:
+    """``# architect: ignore[RULE]`` (or a bare ``ignore``) on the line or the line before."""
+    for number in {v.line, v.line - 1, v.end_line}:
+        if 1 <= number <= len(lines):
+            for m in _IGNORE.finditer(lines[number - 1]):
+                ids = m["ids"]
+                if ids is None or v.rule.upper() in {i.strip().upper() for i in ids.split(",")}:
+                    return True
+    return False
+
+
+class _FixApplier(cst.CSTTransformer):
+    """Replaces each reported node with its fix applied to the *updated* node."""
+
+    def __init__(self, fixes: dict[cst.CSTNode, list[Violation]]) -> None:
+        super().__init__()
+        self.fixes = fixes
+
+    def on_leave(
+        self, original_node: cst.CSTNode, updated_node: cst.CSTNode
+    ) -> cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode]:
+        result: cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode] = updated_node
+        for violation in self.fixes.get(original_node, ()):
+            if isinstance(result, cst.CSTNode) and violation.fix is not None:
+                result = violation.fix(result)
+        return result
+
+
+def _transform(module: cst.Module, violations: Sequence[Violation]) -> str | None:
+    fixes: dict[cst.CSTNode, list[Violation]] = {}
+    for v in violations:
+        if v.node is not None:
+            fixes.setdefault(v.node, []).append(v)
+    try:
+        new = module.visit(_FixApplier(fixes))
+        imports = [i for v in violations for i in v.imports]
+        if imports:
+            context = CodemodContext()
+            for req in imports:
+                AddImportsVisitor.add_needed_import(context, req.module, req.obj)
+            new = AddImportsVisitor(context).transform_module(new)
+        code = new.code
+        cst.parse_module(code)
+        compile(code, "<fix>", "exec")
+    except Exception:  # a fix that cannot be applied or does not parse is dropped
+        return None
+    return code
+
+
+def _apply_fixes(module: cst.Module, violations: list[Violation]) -> str | None:
+    """All fixes at once; when that fails, each alone, keeping the ones that work."""
+    if not violations:
+        return None
+    code = _transform(module, violations)
+    if code is not None:
+        for v in violations:
+            v.fixed = True
+        return code
+    good: list[Violation] = [v for v in violations if _transform(module, [v]) is not None]
+    code = _transform(module, good) if good else None
+    if code is not None:
+        for v in good:
+            v.fixed = True
+    return code
+
+
+def check_project(
+    root: Path,
+    *,
+    project: ProjectMap | None = None,
+    ignore: Iterable[str] = (),
+    files: Sequence[str] | None = None,
+    only: Iterable[str] | None = None,
+) -> CheckResult:
+    """Read the project's files and check them (facts come from every file, findings from
+    ``only`` when given)."""
+    paths = list(files) if files is not None else discover(root)
+    sources: dict[str, str] = {}
+    errors: list[ParseError] = []
+    for rel in paths:
+        try:
+            sources[rel] = (root / rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            errors.append(ParseError(rel, 0, f"cannot read: {exc}"))
+    result = check_sources(sources, project=project, ignore=ignore, only=only)
+    result.errors[:0] = errors
+    return result

@@ -1,0 +1,68 @@
+"""Every rule's own VALID and INVALID examples, collected explicitly from the registry."""
+
+from __future__ import annotations
+
+import libcst as cst
+import pytest
+
+from architect_tui.review.rules.base import Example, Rule
+from architect_tui.review.rules.engine import check_sources
+from architect_tui.review.rules.registry import ALL_RULES, RULES_BY_ID
+
+
+def _cases(kind: str) -> list[tuple[type[Rule], int, Example]]:
+    return [
+        (rule, index, example)
+        for rule in ALL_RULES
+        for index, example in enumerate(getattr(rule, kind))
+    ]
+
+
+def _ids(cases: list[tuple[type[Rule], int, Example]]) -> list[str]:
+    return [f"{rule.id}-{index}" for rule, index, _ in cases]
+
+
+VALID_CASES = _cases("VALID")
+INVALID_CASES = _cases("INVALID")
+
+
+@pytest.mark.parametrize(("rule", "index", "example"), VALID_CASES, ids=_ids(VALID_CASES))
+def test_valid_example_is_clean(rule: type[Rule], index: int, example: Example) -> None:
+    """A VALID example raises nothing from its rule."""
+    result = check_sources(example.sources(), rules=[rule])
+    assert not result.errors
+    assert [v for v in result.violations if v.rule == rule.id] == []
+
+
+@pytest.mark.parametrize(("rule", "index", "example"), INVALID_CASES, ids=_ids(INVALID_CASES))
+def test_invalid_example_is_found_and_fixed(rule: type[Rule], index: int, example: Example) -> None:
+    """An INVALID example is reported in its checked file, and fixed exactly as written
+    (or left alone when the example expects no fix); every fix result parses."""
+    result = check_sources(example.sources(), rules=[rule])
+    assert not result.errors
+    found = [v for v in result.violations if v.rule == rule.id and v.file == example.path]
+    assert found, f"{rule.id} missed its INVALID example {index}"
+    fixed = result.fixed.get(example.path)
+    assert fixed == example.expected
+    for text in result.fixed.values():
+        cst.parse_module(text)
+        compile(text, example.path, "exec")
+
+
+def test_every_rule_is_described_and_has_examples() -> None:
+    """Each rule carries an id, a known severity and category, a rationale, and both kinds of
+    examples; ids are unique."""
+    assert len(RULES_BY_ID) == len(ALL_RULES)
+    for rule in ALL_RULES:
+        assert rule.id.startswith("FLK") and rule.id[3:].isdigit()
+        assert rule.severity in {"critical", "high", "medium", "low", "info"}
+        assert rule.category in {
+            "security",
+            "rest",
+            "database",
+            "errors",
+            "structure",
+            "performance",
+        }
+        assert rule.title and len(rule.rationale) > 60
+        assert rule.VALID and rule.INVALID
