@@ -1,0 +1,107 @@
+"""``architect apply FILE|- [--project PATH] [--dry-run] [--partial] [--json]``.
+
+Reads a review (markdown, a bare diff, or ``architect review --format json`` output) and applies
+its proposed changes. Exit 0: every hunk applied (or would); 1: some hunk could not be applied
+(without ``--partial`` nothing was written); 2: usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the review or diff to apply ('-' reads stdin)")
+    parser.add_argument("--project", default=".", help="project directory (default: .)")
+    parser.add_argument("--dry-run", action="store_true", help="match and report; write nothing")
+    parser.add_argument(
+        "--partial", action="store_true", help="write the hunks that match even if others fail"
+    )
+    parser.add_argument("--json", action="store_true", help="print the JSON report")
+    parser.add_argument(
+        "--incomplete",
+        action="store_true",
+        help="the answer was cut: never apply the hunk that was being written",
+    )
+    parser.add_argument("--commit", action="store_true", help="git commit the applied files")
+    parser.add_argument("--message", default="", help="checkpoint / commit message")
+
+
+def _read_input(name: str) -> str:
+    if name == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        data = Path(name).read_bytes()
+    return data.decode("utf-8-sig")
+
+
+def _unwrap(text: str) -> tuple[str, bool]:
+    """The markdown of an ``architect review --format json`` document, else the text itself."""
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        try:
+            doc = json.loads(stripped)
+        except ValueError:
+            return text, False
+        if isinstance(doc, dict) and isinstance(doc.get("markdown") or doc.get("changes"), str):
+            body = doc.get("markdown") or doc.get("changes") or ""
+            return str(body), bool(doc.get("incomplete"))
+    return text, False
+
+
+def _print_human(report, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+    for f in report.files:
+        verb = "would apply" if dry_run and f.status == "applied" else f.status
+        print(f"{verb:<12} {f.path}" + (f"  ({f.reason})" if f.reason else ""))
+        for h in f.hunks:
+            where = f" line {h.line}" if h.line else ""
+            off = f" offset {h.offset:+d}" if h.offset else ""
+            why = f": {h.reason}" if h.reason else ""
+            print(f"  hunk {h.index}: {h.status}{where}{off} score {h.score:.2f}{why}")
+    if not report.files:
+        print("no proposed changes found", file=sys.stderr)
+    if report.reason:
+        print(f"architect apply: {report.reason}", file=sys.stderr)
+    if report.checkpoint:
+        print(f"checkpoint {report.checkpoint} ('architect undo' reverts it)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from architect_tui.patch import apply, extract_changes, plan
+
+    root = Path(args.project)
+    if not root.is_dir():
+        print(f"architect apply: not a directory: {args.project}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        text = _read_input(args.file)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"architect apply: cannot read {args.file}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    text, cut = _unwrap(text)
+    patch = extract_changes(text, root, incomplete=args.incomplete or cut)
+    the_plan = plan(patch, root)
+    message = (
+        args.message or f"architect apply {Path(args.file).name if args.file != '-' else 'stdin'}"
+    )
+    report = apply(the_plan, root, partial=args.partial, dry_run=args.dry_run, message=message)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+        if report.reason:
+            print(f"architect apply: {report.reason}", file=sys.stderr)
+    else:
+        _print_human(report, args.dry_run)
+    if args.commit and report.applied:
+        from architect_tui.vcs import commit_applied
+
+        done = commit_applied(root, args.message or "Apply changes proposed by architect")
+        if not done.committed:
+            print(f"architect apply: not committed: {done.reason}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"committed {done.sha}", file=sys.stderr if args.json else sys.stdout)
+    return report.exit_code

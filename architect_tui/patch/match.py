@@ -1,0 +1,322 @@
+"""Placing one hunk in a file, in order of trust, or refusing to.
+
+1. the old block, exactly, at the expected line (``exact``) or at one other place (``offset``);
+2. the same after normalising whitespace (``fuzzy``, score 1.0);
+3. an alignment of context and removed lines with a score and a margin over any other place
+   (``fuzzy``). Removed lines must always be in the file (whitespace aside): a hunk is never
+   applied on the strength of its context alone when it removes something else.
+
+When several places are equally plausible, the stated line decides only when one place is clearly
+nearest; otherwise the hunk fails. Context lines keep the file's own text; added lines are
+re-indented when the whole hunk's indentation was shifted (or written with spaces for a tab file).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from architect_tui.patch.model import Hunk
+
+REDACTION = re.compile(r"«REDACTED:\d+»")
+# "..." or "# ..." or "// rest of the code unchanged" standing in for real lines
+_ELIDED_COMMENT = re.compile(
+    r"^\s*(#|//|/\*|<!--|\{#|--)\s*(\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)"
+    r"|.*\b(unchanged|existing code|rest of|remaining code|same as before|omitted)\b)",
+    re.I,
+)
+_ELIDED_BARE = re.compile(r"^\s*(\.\.\.|…|\[\.\.\.\])\s*$")
+
+FUZZY_THRESHOLD = 0.75  # minimum alignment score for a fuzzy match
+FUZZY_MARGIN = 0.1  # the best place must beat any other place by this much
+NEAR = 5  # "clearly nearest": within NEAR lines of the expected line ...
+CLEAR = 10  # ... and every other candidate at least CLEAR lines further away
+
+
+def norm(line: str) -> str:
+    """A line with whitespace normalised: runs collapsed, ends stripped."""
+    return " ".join(line.split())
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+@dataclass(slots=True)
+class Match:
+    """Where a hunk goes: replace ``lines[start:end]`` by ``replacement``.
+
+    Each replacement line is (text, index of the file line it keeps, or None for an added line),
+    so the caller can keep that line's own ending.
+    """
+
+    status: str  # exact | offset | fuzzy | failed
+    start: int = 0
+    end: int = 0
+    replacement: list[tuple[str, int | None]] = field(default_factory=list)
+    score: float = 0.0
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+def _failed(reason: str, score: float = 0.0) -> Match:
+    return Match("failed", reason=reason, score=score)
+
+
+def _find_all(hay: list[str], needle: list[str]) -> list[int]:
+    n = len(needle)
+    if n == 0 or n > len(hay):
+        return []
+    first = needle[0]
+    return [i for i in range(len(hay) - n + 1) if hay[i] == first and hay[i : i + n] == needle]
+
+
+def choose(positions: list[int], expected: int | None) -> int | None:
+    """The single position, or the clearly nearest to ``expected``; None when ambiguous."""
+    if len(positions) == 1:
+        return positions[0]
+    if expected is None or not positions:
+        return None
+    ranked = sorted((abs(p - expected), p) for p in positions)
+    if ranked[0][0] <= NEAR and ranked[1][0] >= ranked[0][0] + CLEAR:
+        return ranked[0][1]
+    return None
+
+
+def _indent_map(pairs: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """A function re-indenting added lines like the file, from (hunk line, file line) pairs.
+
+    Returns None when the pairs disagree (the hunk's indentation cannot be trusted).
+    """
+    pairs = [(h, f) for h, f in pairs if h.strip() and f.strip()]
+    hs = [_indent(h) for h, _ in pairs]
+    fs = [_indent(f) for _, f in pairs]
+    if all(h == f for h, f in zip(hs, fs, strict=True)):
+        return lambda s: s
+    # the file indents with tabs, the hunk with w spaces per tab
+    if all(set(f) <= {"\t"} for f in fs) and all(set(h) <= {" "} for h in hs):
+        widths = {len(h) // len(f) for h, f in zip(hs, fs, strict=True) if f}
+        if len(widths) == 1 and all(
+            len(h) == len(f) * next(iter(widths)) for h, f in zip(hs, fs, strict=True)
+        ):
+            w = widths.pop()
+
+            def to_tabs(s: str) -> str:
+                ind = _indent(s)
+                if set(ind) <= {" "} and len(ind) % w == 0:
+                    return "\t" * (len(ind) // w) + s[len(ind) :]
+                return s
+
+            return to_tabs
+        return None
+    # a constant prefix added to (or missing from) every line of the hunk
+    if all(f.endswith(h) for h, f in zip(hs, fs, strict=True)):
+        extras = {f[: len(f) - len(h)] for h, f in zip(hs, fs, strict=True)}
+        if len(extras) == 1:
+            extra = extras.pop()
+            return lambda s: (extra + s) if s.strip() else s
+    if all(h.endswith(f) for h, f in zip(hs, fs, strict=True)):
+        cuts = {h[: len(h) - len(f)] for h, f in zip(hs, fs, strict=True)}
+        if len(cuts) == 1:
+            cut = cuts.pop()
+
+            def strip_cut(s: str) -> str:
+                return s[len(cut) :] if s.startswith(cut) else s
+
+            return strip_cut
+    return None
+
+
+class _Shape:
+    """A hunk's old lines, their tags, and the added lines that come before each old line."""
+
+    def __init__(self, hunk: Hunk) -> None:
+        self.old: list[str] = []
+        self.tags: list[str] = []
+        self.adds: list[list[str]] = [[]]
+        for line in hunk.lines:
+            tag, text = line[:1], line[1:]
+            if tag == "+":
+                self.adds[-1].append(text)
+            elif tag in (" ", "-"):
+                self.old.append(text)
+                self.tags.append(tag)
+                self.adds.append([])
+
+
+def _build(
+    shape: _Shape, file_lines: list[str], start: int, opcodes: list[tuple[str, int, int, int, int]]
+) -> tuple[list[tuple[str, int | None]] | None, str | None]:
+    """The replacement for the aligned window, or (None, reason)."""
+    pairs = [
+        (shape.old[i1 + k], file_lines[start + j1 + k])
+        for tag, i1, i2, j1, _ in opcodes
+        if tag == "equal"
+        for k in range(i2 - i1)
+    ]
+    remap = _indent_map(pairs)
+    if remap is None:
+        return None, "the hunk's indentation does not match the file consistently"
+    out: list[tuple[str, int | None]] = []
+
+    def adds(i: int) -> list[tuple[str, int | None]]:
+        return [(remap(a), None) for a in shape.adds[i]]
+
+    for tag, i1, i2, j1, j2 in opcodes:
+        kept = [(file_lines[start + j], start + j) for j in range(j1, j2)]
+        if tag == "equal":
+            for k in range(i2 - i1):
+                out.extend(adds(i1 + k))
+                if shape.tags[i1 + k] == " ":
+                    out.append(kept[k])
+        elif tag == "insert":  # file lines the hunk does not mention
+            if shape.adds[i1] and [t for t, _ in adds(i1) + kept] != [
+                t for t, _ in kept + adds(i1)
+            ]:
+                return (
+                    None,
+                    "added lines sit next to lines the hunk left out: placement is ambiguous",
+                )
+            out.extend(kept)
+        elif tag == "delete":  # hunk lines the file does not have
+            if "-" in shape.tags[i1:i2]:
+                return None, "a removed line is not in the file"
+            for i in range(i1, i2):
+                out.extend(adds(i))
+        else:  # replace
+            if "-" in shape.tags[i1:i2]:
+                return None, "a removed line differs from the file"
+            if any(shape.adds[i] for i in range(i1 + 1, i2)):
+                return None, "added lines sit between context lines that differ from the file"
+            out.extend(adds(i1))
+            out.extend(kept)
+    out.extend(adds(len(shape.old)))
+    return out, None
+
+
+def _elided(lines: list[str]) -> bool:
+    return any(_ELIDED_COMMENT.match(ln) or _ELIDED_BARE.match(ln) for ln in lines)
+
+
+def match_hunk(
+    file_lines: list[str], hunk: Hunk, expected: int | None, *, strict: bool = False
+) -> Match:
+    """Find where ``hunk`` applies in ``file_lines`` (0-based ``expected`` start, if known).
+
+    ``strict`` (SEARCH/REPLACE blocks) allows no fuzzy stage: every searched line must be there.
+    """
+    if not hunk.complete:
+        return _failed("the answer was cut while this hunk was being written")
+    added = [ln[1:] for ln in hunk.lines if ln.startswith("+")]
+    if any(REDACTION.search(a) for a in added):
+        return _failed("the hunk would write a redaction placeholder («REDACTED:N»)")
+    if any(_ELIDED_COMMENT.match(a) for a in added):
+        return _failed("the hunk elides code ('...', 'rest unchanged') instead of writing it")
+    shape = _Shape(hunk)
+    n = len(shape.old)
+    if n == 0:
+        if not file_lines:
+            return Match("exact", 0, 0, [(a, None) for a in added], 1.0)
+        return _failed("the hunk has no context lines to anchor it")
+    if not any(o.strip() for o in shape.old):
+        return _failed("the hunk's context is only blank lines: nothing to anchor it")
+    identity = [("equal", 0, n, 0, n)]
+    # 1. exact
+    positions = _find_all(file_lines, shape.old)
+    if positions:
+        pos = choose(positions, expected)
+        if pos is None:
+            return _failed(f"the hunk matches {len(positions)} places equally well")
+        repl, why = _build(shape, file_lines, pos, identity)
+        if repl is None:
+            return _failed(why or "cannot build")
+        status = "exact" if expected is None or pos == expected else "offset"
+        return Match(status, pos, pos + n, repl, 1.0)
+    if _elided(shape.old):
+        return _failed("context was elided ('...', '# rest unchanged'): the real lines are needed")
+    # 2. whitespace-normalised
+    nfile = [norm(x) for x in file_lines]
+    nold = [norm(x) for x in shape.old]
+    positions = _find_all(nfile, nold)
+    if positions:
+        pos = choose(positions, expected)
+        if pos is None:
+            return _failed(
+                f"the hunk matches {len(positions)} places equally well (whitespace aside)"
+            )
+        repl, why = _build(shape, file_lines, pos, identity)
+        if repl is None:
+            return _failed(why or "cannot build")
+        return Match("fuzzy", pos, pos + n, repl, 1.0, "matched after normalising whitespace")
+    if strict:
+        return _failed("the SEARCH text is not in the file")
+    return _fuzzy(shape, file_lines, nfile, nold, expected)
+
+
+def _fuzzy(
+    shape: _Shape, file_lines: list[str], nfile: list[str], nold: list[str], expected: int | None
+) -> Match:
+    """Stage 3: align the old block to windows of the file and keep a clear winner."""
+    n = len(nold)
+    index: dict[str, list[int]] = {}
+    for j, line in enumerate(nfile):
+        if line:
+            index.setdefault(line, []).append(j)
+    anchors = [i for i, t in enumerate(shape.tags) if t == "-" and nold[i]] or [
+        i for i, x in enumerate(nold) if x
+    ]
+    starts: set[int] = set()
+    for i in anchors:
+        for j in index.get(nold[i], []):
+            starts.add(j - i)
+    if not starts:
+        if "-" in shape.tags:
+            return _failed("the removed lines are not in the file")
+        return _failed("no line of the hunk's context is in the file")
+    seen: dict[
+        tuple[int, int], tuple[float, list[tuple[str, int, int, int, int]] | None, str | None]
+    ] = {}
+    slack = max(3, n // 3)
+    for s in sorted(starts):
+        lo, hi = max(0, s - slack), min(len(nfile), s + n + slack)
+        sm = difflib.SequenceMatcher(None, nold, nfile[lo:hi], autojunk=False)
+        blocks = [b for b in sm.get_matching_blocks() if b.size]
+        if not blocks:
+            continue
+        span = (lo + blocks[0].b, lo + blocks[-1].b + blocks[-1].size)
+        if span in seen:
+            continue
+        sub = difflib.SequenceMatcher(None, nold, nfile[span[0] : span[1]], autojunk=False)
+        ops = sub.get_opcodes()
+        matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+        score = 2.0 * matched / (n + span[1] - span[0])
+        removed_ok = all(
+            shape.tags[i] != "-"
+            for tag, i1, i2, _, _ in ops
+            if tag != "equal"
+            for i in range(i1, i2)
+        )
+        seen[span] = (
+            score,
+            ops if removed_ok else None,
+            None if removed_ok else "a removed line differs",
+        )
+    valid = sorted(((v[0], span) for span, v in seen.items() if v[1] is not None), reverse=True)
+    if not valid:
+        return _failed("the removed lines are not in the file (beyond whitespace)")
+    best_score, best = valid[0]
+    rivals = [sc for sc, sp in valid[1:] if sp[1] <= best[0] or sp[0] >= best[1]]
+    if best_score < FUZZY_THRESHOLD:
+        return _failed(f"best match scores {best_score:.2f}, below {FUZZY_THRESHOLD}", best_score)
+    if rivals and best_score - rivals[0] < FUZZY_MARGIN:
+        return _failed("two places match almost equally well", best_score)
+    ops = seen[best][1]
+    assert ops is not None
+    repl, why = _build(shape, file_lines, best[0], ops)
+    if repl is None:
+        return _failed(why or "cannot build", best_score)
+    return Match("fuzzy", best[0], best[1], repl, best_score, "matched approximately")

@@ -1,0 +1,188 @@
+"""Plain values for proposed changes: extracted (Patch), matched (ApplyPlan), written (ApplyReport)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+FileKind = Literal["new", "modify", "delete", "rename"]
+HunkStatus = Literal["exact", "offset", "fuzzy", "failed"]
+FileStatus = Literal["applied", "failed", "refused", "unchanged"]
+
+
+@dataclass(slots=True)
+class Hunk:
+    """One hunk as the model wrote it. ``lines`` are diff body lines: ``' x'``, ``'-x'``, ``'+x'``.
+
+    The stated numbers are hints only: counts are recomputed from ``lines``.
+    """
+
+    header: str
+    lines: list[str]
+    old_start: int | None = None  # None for SEARCH/REPLACE blocks (no line number given)
+    old_count: int | None = None
+    new_start: int | None = None
+    new_count: int | None = None
+    complete: bool = True  # False: the answer was cut while this hunk was being written
+    no_newline_old: bool = False  # "\ No newline at end of file" after the old side
+    no_newline_new: bool = False
+    source: Literal["diff", "search_replace"] = "diff"
+
+    @property
+    def old_lines(self) -> list[str]:
+        return [ln[1:] for ln in self.lines if ln[:1] in (" ", "-")]
+
+    @property
+    def new_lines(self) -> list[str]:
+        return [ln[1:] for ln in self.lines if ln[:1] in (" ", "+")]
+
+    @property
+    def added(self) -> int:
+        return sum(1 for ln in self.lines if ln.startswith("+"))
+
+    @property
+    def removed(self) -> int:
+        return sum(1 for ln in self.lines if ln.startswith("-"))
+
+
+@dataclass(slots=True)
+class FilePatch:
+    """The changes to one file. ``path`` is the file written (the new path of a rename)."""
+
+    path: str
+    kind: FileKind = "modify"
+    old_path: str | None = None
+    new_path: str | None = None
+    hunks: list[Hunk] = field(default_factory=list)
+    refused: str | None = None
+    raw_path: str = ""  # the path exactly as the model wrote it
+
+
+@dataclass(slots=True)
+class Patch:
+    files: list[FilePatch] = field(default_factory=list)
+    incomplete: bool = False
+
+    @property
+    def hunk_count(self) -> int:
+        return sum(len(f.hunks) for f in self.files)
+
+
+@dataclass(slots=True)
+class HunkResult:
+    """Where (and whether) a hunk matches the file as it is now."""
+
+    index: int  # 1-based within its file
+    status: HunkStatus
+    line: int | None = None  # 1-based first line of the matched old block in the current file
+    offset: int = 0  # line - stated line
+    score: float = 0.0
+    reason: str | None = None
+    reanchored: bool = False  # the file changed since the review was asked
+    diff: str = ""  # unified diff of this hunk against the real file, for preview
+    hunk: Hunk | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "status": self.status,
+            "line": self.line,
+            "offset": self.offset,
+            "score": round(self.score, 3),
+            "reason": self.reason,
+        }
+
+
+@dataclass(slots=True)
+class FilePlan:
+    """One file's matched change: ``new_bytes`` is the whole file after every matching hunk."""
+
+    path: str
+    kind: FileKind
+    status: Literal["ready", "failed", "refused", "unchanged"]
+    hunks: list[HunkResult] = field(default_factory=list)
+    reason: str | None = None
+    old_path: str | None = None
+    old_bytes: bytes | None = None  # None: the file does not exist yet
+    new_bytes: bytes | None = None  # None: the file is deleted (or nothing computed)
+    old_mode: int | None = None
+    reanchored: bool = False
+    diff: str = ""
+    file_patch: FilePatch | None = None
+
+    @property
+    def hunk_keys(self) -> list[tuple[str, int]]:
+        return [(self.path, h.index) for h in self.hunks]
+
+
+@dataclass(slots=True)
+class ApplyPlan:
+    root: Path
+    files: list[FilePlan] = field(default_factory=list)
+    incomplete: bool = False
+
+    @property
+    def all_ok(self) -> bool:
+        return all(f.status in ("ready", "unchanged") for f in self.files) and all(
+            h.ok for f in self.files for h in f.hunks
+        )
+
+    def applicable(self) -> set[tuple[str, int]]:
+        """Keys of every hunk that matched, in a file that is not refused."""
+        return {
+            (f.path, h.index)
+            for f in self.files
+            if f.status in ("ready", "failed")
+            for h in f.hunks
+            if h.ok
+        }
+
+
+@dataclass(slots=True)
+class FileReport:
+    path: str
+    status: FileStatus
+    hunks: list[HunkResult] = field(default_factory=list)
+    reason: str | None = None
+    applied_hunks: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "hunks": [h.to_json() for h in self.hunks],
+            "reason": self.reason,
+        }
+
+
+@dataclass(slots=True)
+class ApplyReport:
+    """The ``architect apply --json`` contract (DESIGN.md section 4), plus ``reason``."""
+
+    applied: bool
+    checkpoint: str | None
+    files: list[FileReport] = field(default_factory=list)
+    dry_run: bool = False
+    reason: str | None = None
+
+    @property
+    def all_ok(self) -> bool:
+        return all(f.status in ("applied", "unchanged") for f in self.files) and all(
+            h.ok for f in self.files for h in f.hunks
+        )
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.all_ok and self.reason is None else 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "applied": self.applied,
+            "checkpoint": self.checkpoint,
+            "files": [f.to_json() for f in self.files],
+        }
