@@ -250,7 +250,7 @@ async def test_waiting_shows_a_countdown_then_streams() -> None:
         )
         await pilot.pause()
         assert panel.status == "waiting"
-        assert "waiting 30s — rate limited" in panel.header_text
+        assert "waiting — 30s (rate limited)" in panel.header_text
         gate.set()
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -105,6 +105,9 @@ class ContextScreen(ModalScreen[set[str] | None]):
             if request.skipped_files:
                 skipped = ", ".join(request.skipped_files)
                 yield Static(f"Never sent (look like secrets): {skipped}", id="context-skipped")
+            yield Static(
+                "space ticks/unticks · a all/none · enter sends · esc cancels", id="context-keys"
+            )
             with Horizontal(id="context-buttons"):
                 yield Button("Send", variant="primary", id="context-send", compact=True)
                 yield Button("Cancel", id="context-cancel", compact=True)

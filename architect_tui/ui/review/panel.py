@@ -377,7 +377,7 @@ class ReviewPanel(Widget, can_focus=False):
         if self._wait_until is None:
             return
         left = max(0, math.ceil(self._wait_until - time.monotonic()))
-        reason = f" — {self._wait_reason}" if self._wait_reason else ""
+        reason = f" ({self._wait_reason})" if self._wait_reason else ""
         self._set_status("waiting", f"{left}s{reason}")
 
     def _stop_waiting(self) -> None:
@@ -421,7 +421,7 @@ class ReviewPanel(Widget, can_focus=False):
         cost = None
         if usage is not None and self.cost_estimator is not None and self.model:
             cost = self.cost_estimator(self.model, usage)
-        status = self.status + (f" {self._status_detail}" if self._status_detail else "")
+        status = self.status + (f" — {self._status_detail}" if self._status_detail else "")
         first: list[str | tuple[str, str]] = [
             (self.target or "no target", "bold"),
             (f" · {self.model or 'no model'} · lens {self.lens} · ", "$text-muted"),

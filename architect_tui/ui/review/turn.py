@@ -68,7 +68,7 @@ class ReviewTurn(Vertical):
             widgets.append(findings)
         label = changes_label(review.changes)
         if review.changes.strip():
-            widgets.append(Button(label, compact=True, classes="changes", flat=True))
+            widgets.append(Button(label, compact=True, classes="changes"))
         else:
             widgets.append(Static(label, classes="no-changes"))
         await self.mount_all(widgets)
