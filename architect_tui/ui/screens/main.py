@@ -1,0 +1,570 @@
+"""The main screen: the map (or files) on the left, the code in the centre, details beside or
+below it, the status line and the footer. It owns the project: it reads it in a thread worker,
+hands pieces of it down to the widgets, and turns their messages into the current ``Selection``.
+
+Seams for the other front-end pieces (review panel, changes screen) are gathered in one section
+at the end: ``#review-dock`` is where a review panel docks, and ``R`` / ``A`` / ``c`` are wired to
+``action_review`` / ``action_ask`` / ``action_changes``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from time import perf_counter
+from typing import ClassVar
+
+from textual import getters, on, work
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Header, Input
+from textual.worker import get_current_worker
+
+from architect_tui.analysis.model import Blueprint, ProjectMap, Route
+from architect_tui.analysis.selection import (
+    Selection,
+    TargetError,
+    blueprint_selection,
+    file_selection,
+    route_selection,
+)
+from architect_tui.ui.commands import JumpTarget, jump_targets
+from architect_tui.ui.editor import editor_command, find_editor
+from architect_tui.ui.facts import selection_size
+from architect_tui.ui.project_io import (
+    GitProbe,
+    ProjectReader,
+    read_text,
+    scan_python_files,
+)
+from architect_tui.ui.widgets.code_view import CodeView
+from architect_tui.ui.widgets.details import (
+    DetailsPanel,
+    Jump,
+    app_facts,
+    blueprint_facts,
+    diagnostic_facts,
+    file_facts,
+    route_facts,
+)
+from architect_tui.ui.widgets.empty_state import EmptyState
+from architect_tui.ui.widgets.files_tree import FilesTree
+from architect_tui.ui.widgets.map_tree import MapTree
+from architect_tui.ui.widgets.status import StatusLine
+
+
+def _is_empty(project: ProjectMap) -> bool:
+    return not (project.apps or project.blueprints or project.routes)
+
+
+class MainScreen(Screen[None]):
+    """See the module docstring."""
+
+    CSS_PATH: ClassVar[list[str | Path]] = [
+        "main.tcss",
+        "../widgets/map_tree.tcss",
+        "../widgets/code_view.tcss",
+        "../widgets/details.tcss",
+        "../widgets/status.tcss",
+    ]
+    AUTO_FOCUS = "#map"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-narrow"),
+        (100, "-medium"),
+        (150, "-wide"),
+    ]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="main.filter",
+            tooltip="Narrow the map (or the files) as you type: rule, endpoint, blueprint, file",
+        ),
+        Binding(
+            "t",
+            "toggle_files",
+            "Files",
+            id="main.toggle_files",
+            tooltip="Switch between the route map and the tree of Python files",
+        ),
+        Binding(
+            "e",
+            "open_editor",
+            "Edit",
+            id="main.editor",
+            tooltip="Open $EDITOR at this line (the app waits until you close it)",
+        ),
+        Binding(
+            "r",
+            "reread",
+            "Re-read",
+            id="main.reread",
+            tooltip="Read the project again, picking up files changed on disk",
+        ),
+        Binding(
+            "R",
+            "review",
+            "Review",
+            id="main.review",
+            tooltip="Ask the architect to review the selection",
+        ),
+        Binding(
+            "A",
+            "ask",
+            "Ask",
+            id="main.ask",
+            tooltip="Ask the architect a question or a change about the selection",
+        ),
+        Binding(
+            "c",
+            "changes",
+            "Changes",
+            id="main.changes",
+            tooltip="Show the changes proposed by the last review",
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,
+            id="main.back",
+            tooltip="Clear the filter and go back to the map",
+        ),
+    ]
+
+    # ---- messages (posted by this screen's workers, and the selection for other pieces) ------
+
+    @dataclass
+    class ProjectRead(Message):
+        """The reader finished."""
+
+        project: ProjectMap
+        files: list[str]
+        seconds: float
+        reread: bool
+
+    @dataclass
+    class ProjectReadFailed(Message):
+        """The reader raised; the files tree still works from a plain scan."""
+
+        error: str
+        files: list[str]
+
+    @dataclass
+    class GitRead(Message):
+        summary: str
+
+    @dataclass
+    class SelectionChanged(Message):
+        """What a review would be about changed (for the review panel)."""
+
+        selection: Selection | None
+
+    # ---- widgets -----------------------------------------------------------------------------
+
+    map_tree = getters.query_one("#map", MapTree)
+    files_tree = getters.query_one("#files", FilesTree)
+    code_view = getters.query_one("#code", CodeView)
+    details = getters.query_one("#details", DetailsPanel)
+    status = getters.query_one("#status", StatusLine)
+    filter_input = getters.query_one("#filter", Input)
+    switcher = getters.query_one("#left-switcher", ContentSwitcher)
+    empty_state = getters.query_one("#empty", EmptyState)
+    review_dock = getters.query_one("#review-dock", Container)
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        reader: ProjectReader,
+        git_probe: GitProbe,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.root = root
+        self._reader = reader
+        self._git_probe = git_probe
+        self._cursor_blink = cursor_blink
+        self.project: ProjectMap | None = None
+        self.files: list[str] = []
+        self.selection: Selection | None = None
+        self.left_mode = "map"  # "map" or "files"
+        self.reading = False
+        self._base_selection: Selection | None = None  # the last non-range selection
+        self._texts: dict[str, str | None] = {}
+        self._pending: JumpTarget | None = None
+        self.title = f"architect · {root.name or root}"
+        self.sub_title = "…"
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◇")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield Input(
+                    placeholder="/ filter  rule, endpoint, blueprint, file",
+                    id="filter",
+                    compact=True,
+                )
+                with ContentSwitcher(initial="map", id="left-switcher"):
+                    yield MapTree(id="map")
+                    yield EmptyState(id="empty")
+                    yield FilesTree(id="files")
+            with Vertical(id="centre"):
+                yield CodeView(id="code", cursor_blink=self._cursor_blink)
+                yield DetailsPanel(id="details")
+            yield Container(id="review-dock")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.filter_input.cursor_blink = self._cursor_blink
+        self.code_view.placeholder = "Reading the project…"
+        self.details.border_title = "Details"
+        self.map_tree.border_title = "Map"
+        self.files_tree.border_title = "Files"
+        self.empty_state.border_title = "Map"
+        self.review_dock.display = False
+        self.map_tree.focus()
+        self.start_read(reread=False)
+        self.read_git()
+
+    # ---- reading -----------------------------------------------------------------------------
+
+    def start_read(self, *, reread: bool) -> None:
+        self.reading = True
+        self.map_tree.loading = self.project is None
+        self.status.activity = "re-reading…" if reread else "reading the project…"
+        self.read_project(reread)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="read")
+    def read_project(self, reread: bool) -> None:
+        """Run the static reader off the event loop and post what it found."""
+        worker = get_current_worker()
+        started = perf_counter()
+        try:
+            project = self._reader(self.root, True)
+        except Exception as error:  # the reader failing must not take the UI down
+            files = scan_python_files(self.root)
+            if not worker.is_cancelled:
+                self.post_message(self.ProjectReadFailed(f"{type(error).__name__}: {error}", files))
+            return
+        files = list(project.files) or scan_python_files(self.root)
+        if not worker.is_cancelled:
+            self.post_message(self.ProjectRead(project, files, perf_counter() - started, reread))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="git")
+    def read_git(self) -> None:
+        self.post_message(self.GitRead(self._git_probe(self.root)))
+
+    @on(GitRead)
+    def _git_read(self, message: GitRead) -> None:
+        self.sub_title = message.summary
+
+    @on(ProjectRead)
+    def _project_read(self, message: ProjectRead) -> None:
+        project = message.project
+        self.project = project
+        self.files = message.files
+        self._texts.clear()
+        self.reading = False
+        self.map_tree.loading = False
+        self.code_view.placeholder = "Pick a route, a blueprint or a file on the left."
+        if message.reread and self.selection is not None:
+            self._pending = self._target_for(self.selection)
+        query = self.filter_input.value
+        if _is_empty(project):
+            self.empty_state.show(self.root, len(self.files))
+        self.map_tree.show_project(
+            None if _is_empty(project) else project, query if self.left_mode == "map" else ""
+        )
+        self.files_tree.show_files(self.files, query if self.left_mode == "files" else "")
+        self._show_left()
+        routes, bps = len(project.routes), len(project.blueprints)
+        self.status.activity = (
+            f"{routes} route{'s' if routes != 1 else ''} · {bps} blueprint{'s' if bps != 1 else ''}"
+            f" · {len(self.files)} files"
+        )
+        if message.reread:
+            self._refresh_code()
+            self.notify(f"Re-read in {message.seconds:.1f} s", timeout=2)
+
+    @on(ProjectReadFailed)
+    def _project_failed(self, message: ProjectReadFailed) -> None:
+        self.project = None
+        self.files = message.files
+        self.reading = False
+        self.map_tree.loading = False
+        self.code_view.placeholder = "Pick a file on the left (t)."
+        self.empty_state.show(self.root, len(self.files), error=message.error)
+        self.map_tree.show_project(None)
+        self.files_tree.show_files(self.files, "")
+        self._show_left()
+        self.status.activity = "could not read the project"
+        self.notify(message.error, title="Could not read the project", severity="error")
+
+    def _show_left(self) -> None:
+        if self.left_mode == "files":
+            self.switcher.current = "files"
+        elif (self.project is None and not self.reading) or (
+            self.project is not None and _is_empty(self.project)
+        ):
+            self.switcher.current = "empty"
+        else:
+            self.switcher.current = "map"
+
+    def text_of(self, path: str) -> str | None:
+        """A project file's text, read once per project read (the code view and sizes share it)."""
+        if path not in self._texts:
+            self._texts[path] = read_text(self.root, path)
+        return self._texts[path]
+
+    def _project_or_stub(self) -> ProjectMap:
+        return self.project if self.project is not None else ProjectMap(root=self.root)
+
+    # ---- showing and selecting ---------------------------------------------------------------
+
+    def show_code(self, path: str, line: int | None = None, end_line: int | None = None) -> None:
+        text = self.text_of(path)
+        if text is None:
+            self.notify(f"Cannot read {path}", severity="error")
+            return
+        span = (line, end_line or line) if line else None
+        self.code_view.show(path, text, span)
+
+    def _refresh_code(self) -> None:
+        """After a re-read or an edit: show the file again as it is on disk now."""
+        path = self.code_view.path
+        if path is None:
+            return
+        text = self.text_of(path)
+        if text is not None:
+            self.code_view.show(path, text, self.code_view.span)
+
+    def select(self, selection: Selection | None) -> None:
+        """Make ``selection`` the thing a review would be about, and say so in the status line."""
+        self.selection = selection
+        if selection is not None and selection.kind != "range":
+            self._base_selection = selection
+        size = (
+            selection_size(self.project, selection, self.text_of) if selection is not None else None
+        )
+        self.status.set_selection(selection, size)
+        self.post_message(self.SelectionChanged(selection))
+
+    def _try_select(self, make: object) -> None:
+        try:
+            self.select(make())  # type: ignore[operator]
+        except TargetError as error:
+            self.notify(str(error), severity="warning")
+
+    @on(MapTree.RouteChosen)
+    def _route_chosen(self, message: MapTree.RouteChosen) -> None:
+        route = message.route
+        self.show_code(route.span.file, route.span.line, route.span.end_line)
+        if self.project is not None:
+            self.details.show(*route_facts(self.project, route))
+            self._try_select(lambda: route_selection(self.project, route.endpoint))
+
+    @on(MapTree.BlueprintChosen)
+    def _blueprint_chosen(self, message: MapTree.BlueprintChosen) -> None:
+        bp = message.blueprint
+        self.show_code(bp.span.file, bp.span.line, bp.span.end_line)
+        if self.project is not None:
+            self.details.show(*blueprint_facts(self.project, bp))
+            self._try_select(lambda: blueprint_selection(self.project, bp.full_name))
+
+    @on(MapTree.AppChosen)
+    def _app_chosen(self, message: MapTree.AppChosen) -> None:
+        app = message.app
+        self.show_code(app.span.file, app.span.line, app.span.end_line)
+        if self.project is not None:
+            self.details.show(*app_facts(self.project, app))
+            self._try_select(lambda: file_selection(self._project_or_stub(), app.span.file))
+
+    @on(MapTree.DiagnosticChosen)
+    def _diagnostic_chosen(self, message: MapTree.DiagnosticChosen) -> None:
+        diagnostic = message.diagnostic
+        self.show_code(diagnostic.file, diagnostic.line, diagnostic.line)
+        self.details.show(*diagnostic_facts(diagnostic))
+
+    @on(FilesTree.FileChosen)
+    def _file_chosen(self, message: FilesTree.FileChosen) -> None:
+        self.show_code(message.path)
+        self.details.show(*file_facts(self.project, message.path))
+        self._try_select(lambda: file_selection(self._project_or_stub(), message.path))
+
+    @on(CodeView.RangeMarked)
+    def _range_marked(self, message: CodeView.RangeMarked) -> None:
+        self._try_select(
+            lambda: file_selection(
+                self._project_or_stub(), message.path, message.start, message.end
+            )
+        )
+
+    @on(CodeView.MarkCleared)
+    def _mark_cleared(self, message: CodeView.MarkCleared) -> None:
+        self.select(self._base_selection)
+
+    @on(DetailsPanel.JumpRequested)
+    def _jump_requested(self, message: DetailsPanel.JumpRequested) -> None:
+        jump: Jump = message.jump
+        self.show_code(jump.file, jump.line, jump.end_line or jump.line)
+        self.code_view.focus()
+
+    @on(MapTree.Filled)
+    def _map_filled(self, message: MapTree.Filled) -> None:
+        if self._pending is not None and self._pending.kind != "file":
+            target, self._pending = self._pending, None
+            self._reveal(target)
+        if self.filter_input.value and self.left_mode == "map":
+            self.status.activity = f"{message.routes} of {message.total_routes} routes match"
+
+    # ---- filter and palette ------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        if self.left_mode == "files":
+            self.files_tree.show_files(self.files, query)
+        elif self.project is not None and not _is_empty(self.project):
+            self.map_tree.show_project(self.project, query)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        (self.files_tree if self.left_mode == "files" else self.map_tree).focus()
+
+    def action_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_back(self) -> None:
+        if self.filter_input.value:
+            self.filter_input.value = ""
+        (self.files_tree if self.left_mode == "files" else self.map_tree).focus()
+
+    def action_toggle_files(self) -> None:
+        self.left_mode = "files" if self.left_mode == "map" else "map"
+        query = self.filter_input.value.strip()
+        if query:
+            self._filter_changed(Input.Changed(self.filter_input, query))
+        self._show_left()
+        target = self.files_tree if self.left_mode == "files" else self.map_tree
+        if self.switcher.current != "empty":
+            target.focus()
+        if self.left_mode == "files" and self.code_view.path:
+            node = self.files_tree.find_file(self.code_view.path)
+            if node is not None:
+                self.files_tree.reveal(node)
+
+    def palette_targets(self) -> list[JumpTarget]:
+        return jump_targets(self.project, self.files)
+
+    def jump_to(self, target: JumpTarget) -> None:
+        """Go to a route, blueprint or file chosen in the command palette."""
+        wanted_mode = "files" if target.kind == "file" else "map"
+        if self.left_mode != wanted_mode:
+            self.left_mode = wanted_mode
+            self._show_left()
+        if self.filter_input.value:
+            self._pending = target
+            self.filter_input.value = ""  # refills the tree; the reveal happens when it is filled
+            if target.kind == "file":
+                self.files_tree.show_files(self.files, "")
+                self._pending = None
+                self.call_after_refresh(self._reveal, target)
+            return
+        self._reveal(target)
+
+    def _reveal(self, target: JumpTarget) -> None:
+        if target.kind == "file":
+            node = self.files_tree.find_file(target.key)
+            if node is not None:
+                self.files_tree.reveal(node)
+                self.files_tree.focus()
+            self._file_chosen(FilesTree.FileChosen(target.key))
+            return
+        if target.kind == "route":
+            node = self.map_tree.find_node(Route, endpoint=target.key)
+        elif target.kind == "blueprint":
+            node = self.map_tree.find_node(Blueprint, full_name=target.key)
+        else:  # a range: go back to the file and mark it again
+            node = None
+        if node is not None:
+            self.map_tree.reveal(node)
+            self.map_tree.focus()
+
+    def _target_for(self, selection: Selection) -> JumpTarget | None:
+        if selection.kind == "route" and selection.endpoint:
+            return JumpTarget("route", selection.endpoint, "", "")
+        if selection.kind == "blueprint" and selection.blueprint:
+            return JumpTarget("blueprint", selection.blueprint, "", "")
+        return None
+
+    # ---- editor and re-read ------------------------------------------------------------------
+
+    def action_reread(self) -> None:
+        self.start_read(reread=True)
+        self.read_git()
+
+    def action_open_editor(self) -> None:
+        path = self.code_view.path
+        if path is None:
+            self.notify("Nothing to open: pick a route or a file first.", severity="warning")
+            return
+        line = self.code_view.cursor_location[0] + 1
+        editor = find_editor()
+        if editor is None:
+            self.notify("Set $EDITOR (or $VISUAL) to open files from here.", severity="warning")
+            return
+        try:
+            command = editor_command(editor, self.root / path, line)
+        except ValueError as error:
+            self.notify(f"Cannot run $EDITOR: {error}", severity="error")
+            return
+        try:
+            with self.app.suspend():
+                result = subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to an editor.", severity="warning")
+            return
+        except OSError as error:
+            self.notify(f"Cannot run {command[0]}: {error}", severity="error")
+            return
+        if result.returncode != 0:
+            self.notify(f"{command[0]} exited with {result.returncode}", severity="warning")
+        self.action_reread()
+
+    # ---- seams: the review panel (ui/review) and the changes screen (ui/changes) -------------
+    # The lead wires these three actions and ``dock_review``; everything they need is here:
+    # ``self.selection`` (a Selection or None), ``self.project`` (ProjectMap or None),
+    # ``self.root``, ``self.show_code(path, line, end_line)`` to jump to a finding, and
+    # ``MainScreen.SelectionChanged`` posted whenever the selection changes.
+
+    def action_review(self) -> None:
+        self._coming("Reviews")
+
+    def action_ask(self) -> None:
+        self._coming("Asking the architect")
+
+    def action_changes(self) -> None:
+        self._coming("The changes view")
+
+    async def dock_review(self, panel: Widget) -> None:
+        """Show ``panel`` in the review dock (right of the code when wide, below when narrow)."""
+        await self.review_dock.remove_children()
+        await self.review_dock.mount(panel)
+        self.review_dock.display = True
+
+    async def undock_review(self) -> None:
+        self.review_dock.display = False
+        await self.review_dock.remove_children()
+
+    def _coming(self, what: str) -> None:
+        where = f" for {self.selection.label}" if self.selection else ""
+        self.notify(f"{what}{where} is coming soon.", title="Not yet", timeout=3)
