@@ -6,6 +6,9 @@
 4. the project's ``.architect/config.toml``
 5. the environment (``ARCHITECT_MODEL``, ``ARCHITECT_MAX_TOKENS``, ``ARCHITECT_BUDGET``)
 
+Keys are the field names of ``Settings`` (``model``, ``max_tokens``, ``temperature``,
+``token_budget``, ``max_retries``, ``max_wait``, ``timeout``, ``offline``, ...); dashes work too.
+
 The API key is read from the environment only, at call time, and never stored in ``Settings``'s
 serialised form: a key must never end up in a saved review or a config file.
 """
@@ -26,9 +29,13 @@ CHEAP_MODEL = "claude-haiku-5-5"
 class Settings:
     model: str = DEFAULT_MODEL
     max_tokens: int = 8192
-    temperature: float = 0.2
+    # None: not sent. API version 2026-10-21 (what anthropic 2.x sends) rejects any sampling
+    # parameter with a 400, so a temperature is only for endpoints that still take one
+    # (a local server, a proxy); it then goes in the request body as ``temperature``.
+    temperature: float | None = None
     token_budget: int = 12_000  # context budget for related code, in estimated tokens
-    max_retries: int = 1  # the SDK's own retries; we show our own waits
+    max_retries: int = 2  # our own, visible retries for 429/529/5xx/connection (the SDK's: 0)
+    max_wait: float = 60.0  # longest retry-after we wait out; a longer one fails with a message
     timeout: float = 120.0
     offline: bool = False  # force the offline architect even when a key is set
     ignore_rules: tuple[str, ...] = ()  # offline rule ids silenced for this project
@@ -77,7 +84,9 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
         try:
             if key in {"max_tokens", "token_budget", "max_retries"}:
                 out[key] = int(value)
-            elif key in {"temperature", "timeout"}:
+            elif key == "temperature":
+                out[key] = None if value in (None, "", "none") else float(value)
+            elif key in {"timeout", "max_wait"}:
                 out[key] = float(value)
             elif key == "offline":
                 out[key] = (

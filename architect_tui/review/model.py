@@ -70,6 +70,8 @@ class Review:
     incomplete: bool = False  # cut stream or max_tokens: the last change may be unfinished
     stop_reason: str | None = None
     source: Literal["llm", "local"] = "llm"
+    # Proposed changes that touch a redacted line or would write a placeholder: never apply them.
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The ``architect review --format json`` contract (DESIGN.md section 4)."""
@@ -84,6 +86,7 @@ class Review:
             "incomplete": self.incomplete,
             "stop_reason": self.stop_reason,
             "source": self.source,
+            "warnings": list(self.warnings),
         }
 
 
@@ -125,3 +128,90 @@ class Failed:
 
 
 ReviewEvent = TextDelta | UsageUpdate | Waiting | Finished | Failed
+
+
+# ---- the request (context builder -> client) ----------------------------------------------
+
+
+@dataclass(slots=True)
+class ContextPiece:
+    """One block of context the reviewer sees; the UI lists these and lets the user toggle them.
+
+    ``text`` is what is sent (already redacted, lines numbered ``NNN| code``). ``required``
+    pieces (the selection, the route facts) cannot be turned off. ``score`` ranks optional
+    pieces for the budget cut: higher is more relevant.
+    """
+
+    id: str
+    title: str
+    file: str | None
+    start: int | None
+    end: int | None
+    tokens: int
+    reason: str
+    included: bool = True
+    kind: str = "definition"  # selection | facts | definition | blueprint | hook | factory | config
+    text: str = ""
+    required: bool = False
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class Redaction:
+    """A likely secret replaced by ``placeholder`` before sending; ``line`` is 1-based."""
+
+    placeholder: str
+    file: str
+    line: int
+    kind: str  # "assignment", "url_credentials", "aws_key", "private_key", ...
+
+
+@dataclass(slots=True)
+class ReviewRequest:
+    """Everything one review sends, before it is sent: inspectable, toggleable, re-renderable.
+
+    ``system`` is the prompt (architect + lens + project extensions); ``overview`` is the stable
+    project block sent as a second cached system block; the user message is rendered from the
+    included ``pieces`` by ``architect_tui.review.context.render_user_message``.
+    """
+
+    target: str
+    lens: str
+    system: str
+    overview: str
+    pieces: list[ContextPiece]
+    budget: int
+    ask: str | None = None
+    selection: Any = None  # architect_tui.analysis.selection.Selection (kept untyped: no cycle)
+    redactions: list[Redaction] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)  # secret-looking files never sent
+    history: list[dict[str, Any]] = field(default_factory=list)  # earlier turns, API shape
+    prompt_files: list[str] = field(default_factory=list)  # which prompt files were used
+
+    @property
+    def tokens(self) -> int:
+        """Estimated tokens of what would be sent now (system, overview, included pieces)."""
+        from architect_tui.review.tokens import estimate_tokens
+
+        return (
+            estimate_tokens(self.system)
+            + estimate_tokens(self.overview)
+            + sum(p.tokens for p in self.pieces if p.included)
+        )
+
+    @property
+    def redaction_count(self) -> int:
+        """Distinct secrets replaced (a private key block counts once)."""
+        return len({r.placeholder for r in self.redactions})
+
+    def piece(self, piece_id: str) -> ContextPiece | None:
+        return next((p for p in self.pieces if p.id == piece_id), None)
+
+    def set_included(self, piece_id: str, included: bool) -> bool:
+        """Toggle a piece; required pieces stay in. Returns whether the piece is now included."""
+        piece = self.piece(piece_id)
+        if piece is None:
+            raise KeyError(piece_id)
+        if not piece.required:
+            piece.included = included
+        return piece.included
