@@ -30,8 +30,8 @@ _ELIDED_BARE = re.compile(r"^\s*(\.\.\.|…|\[\.\.\.\])\s*$")
 
 FUZZY_THRESHOLD = 0.75  # minimum alignment score for a fuzzy match
 FUZZY_MARGIN = 0.1  # the best place must beat any other place by this much
-NEAR = 5  # "clearly nearest": within NEAR lines of the expected line ...
-CLEAR = 10  # ... and every other candidate at least CLEAR lines further away
+NEAR = 2  # "clearly nearest": within NEAR lines of the expected line ...
+CLEAR = 6  # ... and every other candidate at least CLEAR lines further away
 
 
 def norm(line: str) -> str:

@@ -133,14 +133,19 @@ class ApplyPlan:
         )
 
     def applicable(self) -> set[tuple[str, int]]:
-        """Keys of every hunk that matched, in a file that is not refused."""
-        return {
+        """Keys of every hunk that matched, in a file that is not refused.
+
+        A file change without hunks (a pure rename) is keyed ``(path, 0)``.
+        """
+        keys = {
             (f.path, h.index)
             for f in self.files
             if f.status in ("ready", "failed")
             for h in f.hunks
             if h.ok
         }
+        keys |= {(f.path, 0) for f in self.files if f.status == "ready" and not f.hunks}
+        return keys
 
 
 @dataclass(slots=True)

@@ -1,0 +1,123 @@
+"""Run the proposed-change corpus through three appliers and print right / refused / wrong.
+
+    .venv/bin/python bench/bench_apply.py
+
+- ours: ``architect_tui.patch`` (extract -> plan -> apply, all or nothing; ``--partial`` where
+  the case asks for it, as the CLI would be called)
+- ``git apply`` (plain) in a throwaway repository
+- GNU ``patch -p1 --fuzz=3`` (``-p0`` when the headers have no a/ b/ prefixes)
+
+git and patch get the fenced bodies of the answer (or the whole answer when it has no fence), as
+a user would paste them. "right" means the exact expected bytes (for a case that must be refused,
+an untouched project); "refused" means the project was left untouched when a change was expected;
+"wrong" is anything else: bytes nobody asked for. Also prints ours' time per case.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests" / "unit" / "patch"))
+sys.path.insert(0, str(HERE.parent))
+
+from patch_corpus import Case, load_cases, tree, verdict  # noqa: E402
+
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n(.*?)^ {0,3}\1\s*$", re.M | re.S)
+
+
+def fenced_bodies(text: str) -> str:
+    bodies = [m.group(2) for m in FENCE.finditer(text)]
+    return "".join(bodies) if bodies else text
+
+
+def run_ours(case: Case, base: Path) -> str:
+    from architect_tui.patch import apply, extract_changes, plan
+
+    root = case.materialise(base)
+    patch = extract_changes(case.answer(root), root, incomplete=case.meta["incomplete"])
+    apply(plan(patch, root), root, partial=case.meta["partial"])
+    return verdict(case, tree(root))
+
+
+def run_git(case: Case, base: Path) -> str:
+    root = case.materialise(base)
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    diff = fenced_bodies(case.answer(root))
+    subprocess.run(
+        ["git", "apply", "-"], cwd=root, input=diff.encode(), capture_output=True, check=False
+    )
+    return verdict(case, tree(root))
+
+
+def run_patch(case: Case, base: Path) -> str:
+    root = case.materialise(base)
+    diff = fenced_bodies(case.answer(root))
+    strip = "-p1" if re.search(r"^(---|\+\+\+) [ab]/", diff, re.M) else "-p0"
+    subprocess.run(
+        [
+            "patch",
+            strip,
+            "--fuzz=3",
+            "--batch",
+            "--forward",
+            "--no-backup-if-mismatch",
+            "-r",
+            "-",
+            "-s",
+        ],
+        cwd=root,
+        input=diff.encode(),
+        capture_output=True,
+        check=False,
+    )
+    return verdict(case, tree(root))
+
+
+def main() -> int:
+    cases = load_cases()
+    tools = {"ours": run_ours}
+    tools["git apply"] = run_git if shutil.which("git") else None  # type: ignore[assignment]
+    tools["patch --fuzz=3"] = run_patch if shutil.which("patch") else None  # type: ignore[assignment]
+    results: dict[str, Counter[str]] = {}
+    wrong: dict[str, list[str]] = {}
+    elapsed = 0.0
+    for name, runner in tools.items():
+        if runner is None:
+            print(f"{name:<16} not installed")
+            continue
+        counts: Counter[str] = Counter()
+        for case in cases:
+            with tempfile.TemporaryDirectory() as tmp:
+                start = time.perf_counter()
+                outcome = runner(case, Path(tmp))
+                if name == "ours":
+                    elapsed += time.perf_counter() - start
+            counts[outcome] += 1
+            if outcome == "wrong":
+                wrong.setdefault(name, []).append(case.name)
+        results[name] = counts
+    n = len(cases)
+    print(f"corpus: {n} cases ({sum(not c.expects_change for c in cases)} must be refused)\n")
+    print(f"{'applier':<16} {'right':>7} {'refused':>8} {'wrong':>6}   right%")
+    for name, c in results.items():
+        print(
+            f"{name:<16} {c['right']:>7} {c['refused']:>8} {c['wrong']:>6}   {100 * c['right'] / n:5.1f}%"
+        )
+    for name, names in wrong.items():
+        print(f"\nwrong ({name}): {', '.join(names)}")
+    print(
+        f"\nours: {1000 * elapsed / n:.1f} ms per case (copy + extract + plan + apply + checkpoint)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,2 @@
+# The corpus holds project files, not tests: never collect anything under it.
+collect_ignore_glob = ["*"]

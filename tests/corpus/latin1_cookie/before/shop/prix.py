@@ -1,0 +1,13 @@
+# -*- coding: latin-1 -*-
+"""Prix affichés en euros."""
+
+from flask import Blueprint
+
+bp = Blueprint("prix", __name__)
+
+LIBELLE = "Prix à payer"
+
+
+@bp.route("/prix")
+def prix():
+    return LIBELLE

@@ -1,0 +1,12 @@
+"""Prix affichés en euros."""
+
+from flask import Blueprint
+
+bp = Blueprint("prix", __name__)
+
+LIBELLE = "Prix à payer"
+
+
+@bp.route("/prix")
+def prix():
+    return LIBELLE
