@@ -22,6 +22,7 @@ from architect_tui.review.model import (
     UsageUpdate,
     Waiting,
 )
+from architect_tui.review.pricing import estimate_cost
 from architect_tui.ui.review import ReviewPanel
 from architect_tui.ui.review.findings import FindingsList
 
@@ -133,6 +134,8 @@ async def test_streaming_appends_text_and_shows_findings() -> None:
         assert "shop.search" in header and "claude-sonnet-5-5" in header
         assert "lens security" in header and "done" in header
         assert "in 1,200" in header and "out 340" in header and "r 1,000" in header
+        cost = estimate_cost("claude-sonnet-5-5", Usage(1200, 340, 0, 1000))
+        assert cost is not None and f"~${cost:.4f}" in header
         findings = panel.query_one(FindingsList)
         assert [f.severity for f in findings.findings] == ["high", "medium", "low", "info"]
         assert "local AR301" in str(findings.get_option_at_index(1).prompt)
@@ -212,6 +215,8 @@ async def test_escape_cancels_a_slow_stream_and_closes_it() -> None:
         assert not panel.running
         assert panel.status == "cancelled"
         assert panel.turns[-1].has_class("-incomplete")
+        assert "cancelled" in panel.query_one(".failure").render().plain
+        assert panel.query(".failure-actions .retry")
         assert panel.query_one(Markdown).source == "Half an answer"
 
 

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
-from textual.widgets import Markdown, SelectionList, Static
+from textual.widgets import Markdown, OptionList, SelectionList, Static
 
-from architect_tui.review.model import ContextPiece, Redaction, Review, ReviewRequest
+from architect_tui.review.model import (
+    ContextPiece,
+    Finding,
+    Redaction,
+    Review,
+    ReviewRequest,
+    Usage,
+)
+from architect_tui.review.store import SavedReview, list_reviews, load_review, save_review
 from architect_tui.ui.review import (
     AskScreen,
     ContextScreen,
@@ -152,37 +161,58 @@ async def test_lens_screen_lists_project_lenses() -> None:
     assert app.results == ["graphql"]
 
 
-async def test_history_reopens_a_saved_review_in_the_panel() -> None:
-    """The history lists newest first; the chosen record's review is shown in the panel."""
-    saved = {
-        "a": Review("shop.login", "claude-haiku-5-5", "full", "## Old one"),
-        "b": Review("bp:orders", "offline", "database", "## Newer one"),
-    }
-    entries = [
-        HistoryEntry(
-            datetime(2026, 11, 20, 9, 0), "shop.login", "claude-haiku-5-5", "full", 2, "a"
-        ),
-        HistoryEntry("2026-11-25T14:30:00", "bp:orders", "offline", "database", 1, "b"),
-    ]
+async def test_history_reopens_a_saved_review_in_the_panel(tmp_path: Path) -> None:
+    """Reviews saved by the store are listed newest first; the chosen one opens in the panel."""
+    older = Review("shop.login", "claude-haiku-5-5", "full", "## Old one\n", usage=Usage(10, 5))
+    newer = Review(
+        "bp:orders",
+        "offline",
+        "database",
+        "## Newer one\n",
+        source="local",
+        findings=[Finding("high", "database", "N+1", "shop/orders.py", 9, "Eager load.")],
+    )
+    save_review(tmp_path, older, started_at=1_700_000_000.0)
+    save_review(tmp_path, newer, started_at=1_800_000_000.0, ask="why so slow?")
+    records = list_reviews(tmp_path)
+    app = Host(HistoryScreen(records))
 
-    app = Host(HistoryScreen(entries))
-
-    async def reopen(entry: HistoryEntry | None) -> None:
-        app.results.append(entry)
-        if entry is not None:
-            await app.query_one(ReviewPanel).show_review(saved[entry.key])
+    async def reopen(record: SavedReview | None) -> None:
+        app.results.append(record)
+        if record is not None:
+            await app.query_one(ReviewPanel).show_review(load_review(record))
 
     app.callback = reopen
     async with app.run_test() as pilot:
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
-        assert [r.key for r in screen.records] == ["b", "a"]
+        assert [r.target for r in screen.records] == ["bp:orders", "shop.login"]
+        first = str(screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "1 finding" in first and "database" in first and "ask: why so slow?" in first
         await pilot.press("down", "enter")
         await pilot.pause()
         panel = app.query_one(ReviewPanel)
-        assert app.results == [entries[0]]
-        assert panel.query_one(Markdown).source == "## Old one"
+        assert [r.target for r in app.results] == ["shop.login"]
+        assert panel.query_one(Markdown).source.strip() == "## Old one"
         assert panel.status == "saved" and "shop.login" in panel.header_text
+        assert "in 10" in panel.header_text
+
+
+async def test_history_orders_plain_entries_by_date() -> None:
+    """Plain HistoryEntry records (datetime or ISO text) sort newest first; enter returns one."""
+    entries = [
+        HistoryEntry(datetime(2026, 11, 20, 9, 0), "a", "m", "full", 0, key="a"),
+        HistoryEntry("2026-11-25T14:30:00+00:00", "b", "m", "full", 3, incomplete=True, key="b"),
+    ]
+    app = Host(HistoryScreen(entries))
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        first = str(screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert first.startswith("2026-11-25 14:30") and "incomplete" in first
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [entries[1]]
 
 
 async def test_history_without_records_says_so() -> None:

@@ -1,8 +1,9 @@
 """The saved reviews of this project, newest first; choosing one returns its record.
 
-Records come from the core's review store (``.architect/reviews/``) as plain values; the owner
-loads the chosen one and calls ``ReviewPanel.show_review``. The screen only needs the few fields
-below, so it works with the store's record type or this module's ``HistoryEntry``.
+Records come from the core's review store (``architect_tui.review.store.list_reviews`` gives
+``SavedReview`` values); the owner loads the chosen one (``load_review``) and calls
+``ReviewPanel.show_review``. The screen reads only the fields of ``HistoryRecord``, so a plain
+``HistoryEntry`` works too.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ class HistoryRecord(Protocol):
     """What the history list shows of a saved review."""
 
     @property
-    def saved_at(self) -> datetime | str: ...
+    def created(self) -> datetime | str: ...
     @property
     def target(self) -> str: ...
     @property
@@ -35,17 +36,23 @@ class HistoryRecord(Protocol):
     def lens(self) -> str: ...
     @property
     def findings(self) -> int: ...
+    @property
+    def incomplete(self) -> bool: ...
+    @property
+    def ask(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """A minimal record, for callers that have no store record at hand."""
 
-    saved_at: datetime | str
+    created: datetime | str
     target: str
     model: str
     lens: str
     findings: int
+    incomplete: bool = False
+    ask: str | None = None
     key: str = ""  # whatever the owner needs to load it again (a path, an id)
 
 
@@ -53,6 +60,7 @@ RecordT = TypeVar("RecordT", bound=HistoryRecord)
 
 
 def _when(value: datetime | str) -> str:
+    """Minutes are enough to tell reviews apart; the store writes ISO 8601 in UTC."""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value).replace("T", " ")[:16]
@@ -62,13 +70,19 @@ def record_prompt(record: HistoryRecord) -> Content:
     """``2026-11-26 10:12  auth.login  claude-sonnet-5-5  security  4 findings``."""
     count = record.findings
     noun = "finding" if count == 1 else "findings"
-    return Content.assemble(
-        (f"{_when(record.saved_at):<17}", "$text-muted"),
-        (f"{record.target}", "bold"),
+    parts: list[str | tuple[str, str]] = [
+        (f"{_when(record.created):<17}", "$text-muted"),
+        (record.target, "bold"),
         (f"  {record.model}", "$text-primary"),
         (f"  {record.lens}", "italic"),
         (f"  {count} {noun}", "$text-muted"),
-    )
+    ]
+    if record.ask:
+        question = record.ask if len(record.ask) <= 40 else record.ask[:39] + "…"
+        parts.append((f"  ask: {question}", "italic $text-muted"))
+    if record.incomplete:
+        parts.append(("  incomplete", "$text-warning"))
+    return Content.assemble(*parts)
 
 
 class HistoryScreen(ModalScreen[RecordT | None], Generic[RecordT]):
@@ -87,7 +101,7 @@ class HistoryScreen(ModalScreen[RecordT | None], Generic[RecordT]):
 
     def __init__(self, records: Sequence[RecordT]) -> None:
         super().__init__()
-        self.records: list[RecordT] = sorted(records, key=lambda r: _when(r.saved_at), reverse=True)
+        self.records: list[RecordT] = sorted(records, key=lambda r: _when(r.created), reverse=True)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history-dialog"):

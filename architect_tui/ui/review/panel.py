@@ -45,10 +45,11 @@ from architect_tui.review.model import (
     UsageUpdate,
     Waiting,
 )
+from architect_tui.review.pricing import estimate_cost
 from architect_tui.ui.review._css import sibling_tcss
 from architect_tui.ui.review.findings import FindingsList
 from architect_tui.ui.review.status import CostEstimator, failure_title, format_usage
-from architect_tui.ui.review.turn import ReviewTurn
+from architect_tui.ui.review.turn import ReviewTurn, can_retry
 
 EventStream = AsyncIterable[ReviewEvent]
 EventSource = EventStream | Callable[[], EventStream]
@@ -145,7 +146,7 @@ class ReviewPanel(Widget, can_focus=False):
     def __init__(
         self,
         *,
-        cost_estimator: CostEstimator | None = None,
+        cost_estimator: CostEstimator | None = estimate_cost,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -164,6 +165,7 @@ class ReviewPanel(Widget, can_focus=False):
         self._wait_until: float | None = None
         self._wait_reason = ""
         self._wait_timer: Timer | None = None
+        self._last_failure: Failed | None = None  # the last turn's, while it is the last
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-header")
@@ -224,6 +226,7 @@ class ReviewPanel(Widget, can_focus=False):
         """Show a finished review without streaming (a saved one from the history)."""
         previous = self._worker
         self._run_id += 1
+        self._last_failure = None
         if previous is not None:
             previous.cancel()
             with suppress(WorkerCancelled, WorkerFailed):
@@ -244,6 +247,7 @@ class ReviewPanel(Widget, can_focus=False):
 
     def _start(self, source: EventSource, *, question: str | None, fresh: bool) -> Worker[None]:
         self._run_id += 1
+        self._last_failure = None
         self._last_source, self._last_question, self._last_fresh = source, question, fresh
         previous = self._worker
         self._worker = self._run_turn(source, question, fresh, self._run_id, previous)
@@ -311,9 +315,11 @@ class ReviewPanel(Widget, can_focus=False):
                     break
         except asyncio.CancelledError:
             self._stop_waiting()
-            if run_id == self._run_id:
-                self._set_status("cancelled", "r to retry")
-                turn.add_class("-incomplete")
+            if run_id == self._run_id:  # Esc, not a newer review taking over
+                self._last_failure = Failed("cancelled", CANCELLED_MESSAGE, None, retryable=True)
+                self._set_status("cancelled")
+                with suppress(Exception):  # the panel may be going away with the app
+                    await turn.show_failure(self._last_failure)
             raise
         except Exception as error:  # a bug or an unexpected error below: say it, stay usable
             outcome = Failed("error", f"{type(error).__name__}: {error}", None, retryable=True)
@@ -349,6 +355,7 @@ class ReviewPanel(Widget, can_focus=False):
             if partial.usage is not None:
                 self._turn_usage = partial.usage
         self._close_turn_usage()
+        self._last_failure = failure
         await turn.show_failure(failure)
         if partial is not None and (partial.findings or partial.changes.strip()):
             await turn.show_result(partial)
@@ -444,7 +451,8 @@ class ReviewPanel(Widget, can_focus=False):
         if action == "cancel_review":
             return self.running
         if action == "retry":
-            return not self.running and self.status in {"failed", "incomplete", "cancelled"}
+            failure = self._last_failure
+            return not self.running and failure is not None and can_retry(failure)
         if action == "offline":
             return not self.running
         return True
@@ -485,6 +493,17 @@ class ReviewPanel(Widget, can_focus=False):
         finding = findings.finding_at(event.option_index)
         if finding.file:
             self.post_message(self.FindingSelected(finding.file, finding.line, finding))
+
+    @on(Button.Pressed, ".failure-actions .retry")
+    def _retry_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.check_action("retry", ()):
+            self.action_retry()
+
+    @on(Button.Pressed, ".failure-actions .offline")
+    def _offline_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_offline()
 
     @on(Button.Pressed, ".changes")
     def _changes_chosen(self, event: Button.Pressed) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual import getters
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Markdown, Static
 
 from architect_tui.review.model import Failed, Review
@@ -18,16 +18,31 @@ from architect_tui.ui.review.findings import FindingsList
 from architect_tui.ui.review.status import changes_label, failure_hint, failure_title
 
 
-class FailureBox(Static):
-    """What happened and the way forward, in words; never a traceback."""
+class FailureBox(Vertical):
+    """What happened and the way forward, in words (never a traceback), with buttons for the
+    ways forward the panel can take itself: retry and the offline review."""
 
     def __init__(self, failure: Failed) -> None:
+        super().__init__(classes=f"failure-box -{failure.kind}")
         self.failure = failure
+
+    def compose(self) -> ComposeResult:
+        failure = self.failure
         hint = failure_hint(failure)
         text = f"[b]{failure_title(failure.kind)}[/b]\n{_escape(failure.message)}"
         if hint:
             text += f"\n[dim]{_escape(hint)}[/dim]"
-        super().__init__(text, classes=f"failure -{failure.kind}")
+        yield Static(text, classes=f"failure -{failure.kind}")
+        with Horizontal(classes="failure-actions"):
+            if can_retry(failure):
+                yield Button("Retry (r)", compact=True, classes="retry")
+            if failure.kind != "cancelled":
+                yield Button("Offline review (o)", compact=True, classes="offline")
+
+
+def can_retry(failure: Failed) -> bool:
+    """Worth sending again: the core says so, or the answer was cut or cancelled."""
+    return failure.retryable or failure.kind in {"cut", "cancelled"}
 
 
 def _escape(text: str) -> str:
@@ -66,6 +81,8 @@ class ReviewTurn(Vertical):
             title = f"{len(review.findings)} findings"
             findings.border_title = f"{title} ({local} local)" if local else title
             widgets.append(findings)
+        for warning in review.warnings:
+            widgets.append(Static(_escape(warning), classes="warning"))
         label = changes_label(review.changes)
         if review.changes.strip():
             widgets.append(Button(label, compact=True, classes="changes"))

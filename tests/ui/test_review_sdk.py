@@ -1,0 +1,204 @@
+"""End to end: the review panel streaming from the real engine and the real ``anthropic`` SDK,
+talking HTTP to the local Anthropic-compatible test server. Nothing in the SDK is mocked."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.widgets import Markdown
+
+try:
+    from tests.support.anthropic_server import (
+        AnthropicServer,
+        CutReply,
+        ErrorReply,
+        TextReply,
+    )
+except ModuleNotFoundError:  # the repo root is not on sys.path unless pytest is told so
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from tests.support.anthropic_server import (
+        AnthropicServer,
+        CutReply,
+        ErrorReply,
+        TextReply,
+    )
+from architect_tui.config import Settings
+from architect_tui.review.engine import Conversation
+from architect_tui.review.model import ContextPiece, ReviewRequest
+from architect_tui.ui.review import ReviewPanel
+from architect_tui.ui.review.findings import FindingsList
+from tests.support.fixtures import anthropic_server, llm_env, no_llm_env  # noqa: F401 (fixtures)
+
+ANSWER = """## Summary
+The search view builds SQL from the query string.
+
+## Findings
+### [high] security: SQL query built from request input
+Location: `shop/views.py:3`
+Anyone can read the whole table; bind the parameter.
+
+## Proposed changes
+```diff
+--- a/shop/views.py
++++ b/shop/views.py
+@@ -2,2 +2,2 @@
+ def search():
+-    q = f"select * from items where name = '{name}'"
++    q = text("select * from items where name = :name")
+```
+"""
+
+
+def make_request() -> ReviewRequest:
+    piece = ContextPiece(
+        "sel",
+        "search view",
+        "shop/views.py",
+        1,
+        3,
+        30,
+        "the selection",
+        kind="selection",
+        required=True,
+        text="1| @bp.get('/search')\n2| def search():\n3|     q = f\"select ...\"",
+    )
+    return ReviewRequest(
+        target="shop.search",
+        lens="security",
+        system="You are a Flask architect.",
+        overview="Project: shop",
+        pieces=[piece],
+        budget=12_000,
+    )
+
+
+class Owner(App[None]):
+    """What the main screen will do: one Conversation per review, follow-ups through it."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.conversation = Conversation(make_request(), settings)
+
+    def compose(self) -> ComposeResult:
+        yield ReviewPanel()
+
+    def on_mount(self) -> None:
+        self.query_one(ReviewPanel).start_review(
+            self.conversation.start,
+            target="shop.search",
+            model="claude-sonnet-5-5",
+            lens="security",
+        )
+
+    def on_review_panel_follow_up(self, message: ReviewPanel.FollowUp) -> None:
+        conversation = self.conversation
+        self.query_one(ReviewPanel).continue_review(
+            lambda: conversation.follow_up(message.text), message.text
+        )
+
+
+def unique(seen: list[Message], kind: type) -> list:
+    return list({id(m): m for m in seen if isinstance(m, kind)}.values())
+
+
+async def test_panel_streams_a_review_and_a_follow_up_from_the_sdk(
+    llm_env: AnthropicServer,  # noqa: F811
+) -> None:
+    """The answer streams in chunks through the SDK; a follow-up carries the history."""
+    llm_env.queue(
+        TextReply(ANSWER, chunk_size=40, input_tokens=900, cache_creation_input_tokens=400),
+        TextReply("Because the name comes from `request.args`.\n", chunk_size=5),
+    )
+    seen: list[Message] = []
+    app = Owner(Settings(max_retries=0))
+    async with app.run_test(message_hook=seen.append) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = app.query_one(ReviewPanel)
+        assert panel.query_one(Markdown).source == ANSWER
+        assert panel.status == "done"
+        assert "in 900" in panel.header_text and "cache w 400" in panel.header_text
+        findings = panel.query_one(FindingsList)
+        assert [(f.file, f.line) for f in findings.findings] == [("shop/views.py", 3)]
+        assert panel.review is not None and "+++ b/shop/views.py" in panel.review.changes
+        request = llm_env.requests[0]
+        assert request.body["stream"] is True
+        assert "def search():" in request.last_user_text
+
+        panel.follow_up_input.focus()
+        await pilot.press(*"why?", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [t.question for t in panel.turns] == [None, "why?"]
+        assert panel.turns[1].text == "Because the name comes from `request.args`.\n"
+        follow = llm_env.requests[1]
+        assert [m["role"] for m in follow.body["messages"]] == ["user", "assistant", "user"]
+        assert len(unique(seen, ReviewPanel.Completed)) == 2
+
+
+async def test_escape_closes_the_http_stream(llm_env: AnthropicServer) -> None:  # noqa: F811
+    """Esc during a slow stream cancels the worker and the client hangs up on the server."""
+    llm_env.queue(TextReply(ANSWER, chunk_size=4, delay=0.2))
+    app = Owner(Settings(max_retries=0))
+    async with app.run_test() as pilot:
+        panel = app.query_one(ReviewPanel)
+        while not panel.turns or not panel.turns[0].text:  # the first text is on screen
+            await pilot.pause()
+        panel.follow_up_input.focus()
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        assert await asyncio.to_thread(llm_env.disconnected.wait, 10)
+        assert panel.status == "cancelled"
+        assert panel.turns[0].text and panel.turns[0].text != ANSWER
+
+
+@pytest.mark.parametrize(
+    ("reply", "kind", "words"),
+    [
+        (ErrorReply(401, "authentication_error", "invalid x-api-key"), "auth", "rejected"),
+        (ErrorReply(404, "not_found_error", "model: nope"), "not_found", "ARCHITECT_MODEL"),
+        (ErrorReply(413, "request_too_large", "too big"), "too_large", "budget"),
+        (CutReply("## Summary\nThe view builds SQL from "), "cut", "incomplete"),
+    ],
+)
+async def test_server_errors_show_a_way_forward(
+    llm_env: AnthropicServer,  # noqa: F811
+    reply: object,
+    kind: str,
+    words: str,
+) -> None:
+    """Real HTTP errors reach the panel as a message box; the app stays usable."""
+    llm_env.queue(reply)  # type: ignore[arg-type]
+    seen: list[Message] = []
+    app = Owner(Settings(max_retries=0))
+    async with app.run_test(message_hook=seen.append) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = app.query_one(ReviewPanel)
+        assert [m.failure.kind for m in unique(seen, ReviewPanel.ReviewFailed)] == [kind]
+        text = panel.query_one(".failure").render().plain
+        assert words in text and "Traceback" not in text
+        assert app.is_running
+
+
+async def test_no_key_says_how_to_set_one(no_llm_env: None) -> None:  # noqa: F811
+    """Without a key nothing is sent; the panel explains the key and the offline review."""
+    seen: list[Message] = []
+    app = Owner(Settings(max_retries=0))
+    async with app.run_test(message_hook=seen.append) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = app.query_one(ReviewPanel)
+        text = panel.query_one(".failure").render().plain
+        assert "ANTHROPIC_API_KEY" in text and "offline" in text
+        assert panel.status == "failed"
+        assert not panel.query(".failure-actions .retry")  # resending cannot help here
+        await pilot.click(".failure-actions .offline")
+        await pilot.pause()
+        assert len(unique(seen, ReviewPanel.OfflineRequested)) == 1
