@@ -1,0 +1,1174 @@
+"""Phase 2 of the map: a small abstract interpreter over the project's pruned syntax trees.
+
+Flask builds its URL map by running code: module bodies, app factories, helpers that loop over
+lists of blueprints. Rather than pattern-match a few spellings, the reader *evaluates* that code
+over a tiny value domain (``values.py``): literals, project functions and classes, modules, and
+the Flask-side objects whose methods (``route``, ``register_blueprint``, ``add_resource``...) are
+modelled in ``flaskapi.py`` after the real Flask, Flask-RESTful and Flask-RESTX sources.
+
+Rules of the game:
+- nothing is imported or executed for real; third-party names are ``External`` paths;
+- every project module is evaluated once (imports evaluate on demand, cycles see the
+  partially-initialised namespace, as in Python);
+- a branch whose condition is unknown runs both ways; a loop over unknown data runs once with
+  an ``Unknown`` loop variable, so a rule built from it becomes a diagnostic, never a guess;
+- app factories that nobody calls at import time are called once at the end, without arguments;
+- a budget bounds the work so a pathological project cannot hang the reader.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from architect_tui.analysis.facts import FileFacts
+from architect_tui.analysis.model import Diagnostic
+from architect_tui.analysis.values import (
+    FLASK_SIDE,
+    MISSING,
+    AppObj,
+    AsView,
+    BlueprintObj,
+    BoundMethod,
+    Builtin,
+    ClassRef,
+    ConfigObj,
+    External,
+    FuncRef,
+    Instance,
+    ModuleObj,
+    NamespaceObj,
+    RestfulApi,
+    Site,
+    SuperProxy,
+    Unknown,
+    UserBound,
+)
+
+MAX_DEPTH = 40
+MAX_LOOP = 500
+STEP_BUDGET = 3_000_000
+
+_TEST_PARTS = ("tests", "test", "testing", "docs", "doc", "migrations", "alembic")
+
+
+class _Return(Exception):
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class _OutOfBudget(Exception):
+    pass
+
+
+class Scope:
+    """A function's locals chained to its closure and its module's globals."""
+
+    __slots__ = ("file", "global_names", "globals_", "locals_", "module", "parents")
+
+    def __init__(
+        self,
+        module: str,
+        file: str,
+        globals_: dict[str, Any],
+        locals_: dict[str, Any] | None = None,
+        parents: tuple[dict[str, Any], ...] = (),
+    ) -> None:
+        self.module = module
+        self.file = file
+        self.globals_ = globals_
+        self.locals_ = globals_ if locals_ is None else locals_
+        self.parents = parents
+        self.global_names: set[str] = set()
+
+    @property
+    def is_module(self) -> bool:
+        return self.locals_ is self.globals_
+
+    def lookup(self, name: str) -> Any:
+        if name in self.locals_:
+            return self.locals_[name]
+        for env in self.parents:
+            if name in env:
+                return env[name]
+        if name in self.globals_:
+            return self.globals_[name]
+        return MISSING
+
+    def assign(self, name: str, value: Any) -> None:
+        if name in self.global_names:
+            self.globals_[name] = value
+        else:
+            self.locals_[name] = value
+
+    def closure(self) -> tuple[dict[str, Any], ...]:
+        if self.is_module:
+            return ()
+        return (self.locals_, *self.parents)
+
+
+class Interpreter:
+    """Evaluates a project's modules; the Flask objects it builds are then composed into a map."""
+
+    def __init__(self, facts: list[FileFacts], names: dict[str, list[str]] | None = None) -> None:
+        from architect_tui.analysis import flaskapi
+
+        self.api = flaskapi
+        self.by_name: dict[str, list[FileFacts]] = {}
+        for f in facts:
+            if f.tree is not None:
+                for alias in (names or {}).get(f.rel, [f.module]):
+                    self.by_name.setdefault(alias, []).append(f)
+        for candidates in self.by_name.values():
+            candidates.sort(key=lambda f: (f.rel.count("/"), f.rel))
+        self.facts = [f for f in facts if f.tree is not None]
+        self.modules: dict[str, ModuleObj] = {}  # rel path -> module object
+        self.running: set[str] = set()
+        self.apps: list[AppObj] = []
+        self.blueprints: list[BlueprintObj] = []
+        self.apis: list[RestfulApi] = []
+        self.namespaces: list[NamespaceObj] = []
+        self.diagnostics: list[Diagnostic] = []
+        self._diag_seen: set[tuple[str, int, str]] = set()
+        self.depth = 0
+        self.steps = 0
+        self.stack: list[ast.AST] = []
+        self.factory_memo: dict[int, Any] = {}
+        self.called: set[int] = set()
+        self.current_factory: list[str] = []
+        self.out_of_budget = False
+
+    # ------------------------------------------------------------------ driving
+
+    def run(self) -> None:
+        for f in sorted(self.facts, key=lambda f: (_is_test_file(f.rel), f.rel)):
+            if _is_test_file(f.rel):
+                continue
+            self.exec_file(f)
+        self._call_uncalled_factories()
+
+    def _call_uncalled_factories(self) -> None:
+        for f in self.facts:
+            if _is_test_file(f.rel) or not f.full:
+                continue
+            module = self.modules.get(f.rel)
+            if module is None or module.env is None:
+                continue
+            for stmt in f.tree.body if f.tree else []:
+                if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                    continue
+                if id(stmt) in self.called or not self._creates_app(stmt, module.env):
+                    continue
+                fn = module.env.get(stmt.name)
+                if isinstance(fn, FuncRef) and fn.node is stmt:
+                    self.guarded_call(fn, [], {}, Site(f.rel, stmt.lineno))
+
+    def _creates_app(self, fn: ast.AST, env: dict[str, Any]) -> bool:
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Call):
+                target = node.func
+                if isinstance(target, ast.Name):
+                    value = env.get(target.id, MISSING)
+                elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
+                    base = env.get(target.value.id, MISSING)
+                    value = (
+                        self.get_attr(base, target.attr, None) if base is not MISSING else MISSING
+                    )
+                else:
+                    continue
+                if self.api.is_app_class(value):
+                    return True
+        return False
+
+    def guarded_call(self, fn: Any, args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
+        try:
+            return self.call(fn, args, kwargs, site)
+        except _OutOfBudget:
+            self._budget_diag(site)
+            return Unknown("analysis budget exhausted")
+        except RecursionError:
+            self.diag("warning", site.file, site.line, "skipped: code nested too deeply to follow")
+            return Unknown("too deep")
+
+    def exec_file(self, f: FileFacts) -> ModuleObj:
+        existing = self.modules.get(f.rel)
+        if existing is not None:
+            return existing
+        env: dict[str, Any] = {"__name__": f.module, "__file__": f.rel}
+        if f.is_package:
+            env["__path__"] = Unknown("__path__")
+        module = ModuleObj(f.module, env, f.rel)
+        self.modules[f.rel] = module
+        # Parent packages first, as Python does.
+        if "." in f.module:
+            parent_name = f.module.rsplit(".", 1)[0]
+            parent = self.find_module(parent_name, f.rel)
+            if parent is not None:
+                parent_obj = self.exec_file(parent)
+                if parent_obj.env is not None:
+                    parent_obj.env.setdefault(f.module.rsplit(".", 1)[1], module)
+        self.running.add(f.rel)
+        scope = Scope(f.module, f.rel, env)
+        try:
+            assert f.tree is not None
+            self.exec_body(f.tree.body, scope)
+        except _OutOfBudget:
+            self._budget_diag(Site(f.rel, 0))
+        except _Return:
+            pass
+        except RecursionError:
+            self.diag("warning", f.rel, 0, "skipped: code nested too deeply to follow")
+        finally:
+            self.running.discard(f.rel)
+        return module
+
+    def _budget_diag(self, site: Site) -> None:
+        if not self.out_of_budget:
+            self.out_of_budget = True
+            self.diag(
+                "warning",
+                site.file,
+                site.line,
+                "analysis budget exhausted; the map may be incomplete",
+            )
+
+    # ------------------------------------------------------------------ modules
+
+    def find_module(self, name: str, importer_rel: str) -> FileFacts | None:
+        candidates = self.by_name.get(name)
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0]
+        # Prefer the file under the same source root as the importer.
+        importer_top = importer_rel.split("/")[0]
+        for c in candidates:
+            if c.rel.split("/")[0] == importer_top:
+                return c
+        return candidates[0]
+
+    def import_module(self, name: str, importer_rel: str) -> Any:
+        """``import a.b.c``: run a, a.b, a.b.c; return the module for ``a.b.c``."""
+        parts = name.split(".")
+        result: Any = None
+        for i in range(1, len(parts) + 1):
+            sub = ".".join(parts[:i])
+            f = self.find_module(sub, importer_rel)
+            if f is None:
+                if i == 1:
+                    return External(name)
+                return Unknown(f"module {name} not found in the project")
+            result = self.exec_file(f)
+        return result
+
+    def resolve_relative(self, scope: Scope, level: int, module: str | None) -> str:
+        if level == 0:
+            return module or ""
+        f = self.modules.get(scope.file)
+        is_package = f is not None and scope.file.endswith("__init__.py")
+        base = scope.module.split(".") if scope.module else []
+        if not is_package:
+            base = base[:-1]
+        if level > 1:
+            base = base[: len(base) - (level - 1)] if level - 1 <= len(base) else []
+        if module:
+            base = [*base, *module.split(".")]
+        return ".".join(base)
+
+    # ------------------------------------------------------------------ diagnostics
+
+    def diag(self, severity: str, file: str, line: int, message: str) -> None:
+        key = (file, line, message)
+        if key in self._diag_seen:
+            return
+        self._diag_seen.add(key)
+        self.diagnostics.append(Diagnostic(severity, file, line, message))  # type: ignore[arg-type]
+
+    def unknown(self, why: str, scope: Scope, node: ast.AST) -> Unknown:
+        return Unknown(why, scope.file, getattr(node, "lineno", 0))
+
+    # ------------------------------------------------------------------ statements
+
+    def tick(self) -> None:
+        self.steps += 1
+        if self.steps > STEP_BUDGET:
+            raise _OutOfBudget
+
+    def exec_body(self, body: list[ast.stmt], scope: Scope) -> None:
+        for stmt in body:
+            self.exec_stmt(stmt, scope)
+
+    def exec_stmt(self, stmt: ast.stmt, scope: Scope) -> None:
+        self.tick()
+        if isinstance(stmt, ast.Expr):
+            self.eval(stmt.value, scope)
+        elif isinstance(stmt, ast.Assign):
+            value = self.eval(stmt.value, scope)
+            for target in stmt.targets:
+                self.assign(target, value, scope)
+        elif isinstance(stmt, ast.AnnAssign):
+            if stmt.value is not None:
+                self.assign(stmt.target, self.eval(stmt.value, scope), scope)
+        elif isinstance(stmt, ast.AugAssign):
+            self._aug_assign(stmt, scope)
+        elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            fn = FuncRef(stmt, scope.module, scope.file, None, stmt.name)
+            fn.closure = scope.closure()  # type: ignore[assignment]
+            value = self.apply_decorators(fn, stmt.decorator_list, scope)
+            scope.assign(stmt.name, value)
+        elif isinstance(stmt, ast.ClassDef):
+            scope.assign(stmt.name, self.exec_class(stmt, scope))
+        elif isinstance(stmt, ast.Return):
+            raise _Return(self.eval(stmt.value, scope) if stmt.value is not None else None)
+        elif isinstance(stmt, ast.If):
+            test = self.truth(self.eval(stmt.test, scope))
+            if test is True:
+                self.exec_body(stmt.body, scope)
+            elif test is False:
+                self.exec_body(stmt.orelse, scope)
+            else:
+                self.exec_body(stmt.body, scope)
+                self.exec_body(stmt.orelse, scope)
+        elif isinstance(stmt, ast.For | ast.AsyncFor):
+            self._exec_for(stmt, scope)
+        elif isinstance(stmt, ast.While):
+            self.exec_body(stmt.body, scope)
+            self.exec_body(stmt.orelse, scope)
+        elif isinstance(stmt, ast.With | ast.AsyncWith):
+            for item in stmt.items:
+                value = self.eval(item.context_expr, scope)
+                if item.optional_vars is not None:
+                    self.assign(item.optional_vars, self._enter(value, scope, stmt), scope)
+            self.exec_body(stmt.body, scope)
+        elif isinstance(stmt, ast.Try | ast.TryStar):
+            self.exec_body(stmt.body, scope)
+            self.exec_body(stmt.orelse, scope)
+            for handler in stmt.handlers:
+                self._exec_handler(handler, scope)
+            self.exec_body(stmt.finalbody, scope)
+        elif isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.asname:
+                    scope.assign(alias.asname, self.import_module(alias.name, scope.file))
+                else:
+                    top = alias.name.split(".")[0]
+                    self.import_module(alias.name, scope.file)
+                    scope.assign(top, self.import_module(top, scope.file))
+        elif isinstance(stmt, ast.ImportFrom):
+            self._import_from(stmt, scope)
+        elif isinstance(stmt, ast.Global):
+            scope.global_names.update(stmt.names)
+        elif isinstance(stmt, ast.Match):
+            self.eval(stmt.subject, scope)
+            for case in stmt.cases:
+                self.exec_body(case.body, scope)
+
+    def _exec_handler(self, handler: ast.ExceptHandler, scope: Scope) -> None:
+        """Run an ``except`` body only for import fallbacks whose names are still unknown."""
+        for stmt in handler.body:
+            if isinstance(stmt, ast.Import | ast.ImportFrom):
+                names = [a.asname or a.name.split(".")[0] for a in stmt.names]
+                if any(scope.lookup(n) is MISSING for n in names):
+                    self.exec_stmt(stmt, scope)
+
+    def _enter(self, value: Any, scope: Scope, node: ast.AST) -> Any:
+        return self.unknown("a with-statement's target", scope, node)
+
+    def _exec_for(self, stmt: ast.For | ast.AsyncFor, scope: Scope) -> None:
+        items = self.iterate(self.eval(stmt.iter, scope))
+        if items is None:
+            self.assign(
+                stmt.target,
+                self.unknown("a loop over data known only at run time", scope, stmt),
+                scope,
+            )
+            self.exec_body(stmt.body, scope)
+        else:
+            for item in items[:MAX_LOOP]:
+                self.assign(stmt.target, item, scope)
+                self.exec_body(stmt.body, scope)
+        self.exec_body(stmt.orelse, scope)
+
+    def iterate(self, value: Any) -> list[Any] | None:
+        if isinstance(value, list | tuple | set | frozenset):
+            return list(value)
+        if isinstance(value, dict):
+            return list(value.keys())
+        if isinstance(value, str):
+            return list(value)
+        if isinstance(value, DictView):
+            return value.items()
+        return None
+
+    def _aug_assign(self, stmt: ast.AugAssign, scope: Scope) -> None:
+        right = self.eval(stmt.value, scope)
+        if isinstance(stmt.target, ast.Name):
+            left = scope.lookup(stmt.target.id)
+            if isinstance(left, list) and isinstance(stmt.op, ast.Add):
+                items = self.iterate(right)
+                if items is None:
+                    left.append(self.unknown("items added at run time", scope, stmt))
+                else:
+                    left.extend(items)
+                return
+            result = self.binop(stmt.op, left, right, scope, stmt)
+            scope.assign(stmt.target.id, result)
+
+    def _import_from(self, stmt: ast.ImportFrom, scope: Scope) -> None:
+        name = self.resolve_relative(scope, stmt.level, stmt.module)
+        if stmt.level and not name and not stmt.module:
+            return
+        module = self.import_module(name, scope.file) if name else None
+        for alias in stmt.names:
+            if alias.name == "*":
+                if isinstance(module, ModuleObj) and module.env is not None:
+                    for k, v in list(module.env.items()):
+                        if not k.startswith("_"):
+                            scope.assign(k, v)
+                continue
+            target = alias.asname or alias.name
+            scope.assign(target, self._from_import_value(module, name, alias.name, scope, stmt))
+
+    def _from_import_value(
+        self, module: Any, name: str, attr: str, scope: Scope, stmt: ast.AST
+    ) -> Any:
+        if isinstance(module, External):
+            return External(f"{module.path}.{attr}")
+        if isinstance(module, ModuleObj) and module.env is not None:
+            if attr in module.env:
+                return module.env[attr]
+            sub = self.find_module(f"{name}.{attr}", scope.file)
+            if sub is not None:
+                return self.exec_file(sub)
+            if module.file in self.running:
+                return self.unknown(f"{attr} from {name} (circular import)", scope, stmt)
+            return self.unknown(f"{attr} not found in {name}", scope, stmt)
+        return self.unknown(f"{name}.{attr}", scope, stmt)
+
+    def exec_class(self, node: ast.ClassDef, scope: Scope) -> Any:
+        bases = [self.eval(b, scope) for b in node.bases]
+        cls = ClassRef(node, scope.module, scope.file, node.name, bases)
+        class_scope = Scope(scope.module, scope.file, scope.globals_, cls.attrs, scope.closure())
+        try:
+            for stmt in node.body:
+                if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                    fn = FuncRef(stmt, scope.module, scope.file, None, stmt.name, owner=cls)
+                    fn.closure = scope.closure()  # type: ignore[assignment]
+                    cls.attrs[stmt.name] = fn  # decorators like @staticmethod are irrelevant here
+                else:
+                    self.exec_stmt(stmt, class_scope)
+        except _Return:
+            pass
+        return self.apply_decorators(cls, node.decorator_list, scope)
+
+    def apply_decorators(self, target: Any, decorators: list[ast.expr], scope: Scope) -> Any:
+        value = target
+        for deco in reversed(decorators):
+            fn = self.eval(deco, scope)
+            value = self.apply_decorator(
+                fn, value, Site(scope.file, deco.lineno, deco.end_lineno or deco.lineno)
+            )
+        return value
+
+    def apply_decorator(self, deco: Any, value: Any, site: Site) -> Any:
+        """Apply one decorator; unknown decorators keep the view's identity (functools.wraps)."""
+        if isinstance(deco, Unknown | External) or deco is MISSING:
+            return value
+        result = self.call(deco, [value], {}, site)
+        if isinstance(result, Unknown) or result is None:
+            return value
+        if (
+            isinstance(result, FuncRef)
+            and isinstance(value, FuncRef | AsView)
+            and result is not value
+        ):
+            return value  # a wrapper function: Flask sees the wrapped name (functools.wraps)
+        return result
+
+    def assign(self, target: ast.expr, value: Any, scope: Scope) -> None:
+        if isinstance(target, ast.Name):
+            self.api.name_object(value, target.id)
+            scope.assign(target.id, value)
+        elif isinstance(target, ast.Tuple | ast.List):
+            items = self.iterate(value)
+            plain = [t for t in target.elts if not isinstance(t, ast.Starred)]
+            if items is not None and len(items) == len(target.elts) and len(plain) == len(items):
+                for t, v in zip(target.elts, items, strict=True):
+                    self.assign(t, v, scope)
+            else:
+                for t in target.elts:
+                    inner = t.value if isinstance(t, ast.Starred) else t
+                    self.assign(inner, self.unknown("unpacked at run time", scope, target), scope)
+        elif isinstance(target, ast.Attribute):
+            obj = self.eval(target.value, scope)
+            self.set_attr(obj, target.attr, value)
+        elif isinstance(target, ast.Subscript):
+            obj = self.eval(target.value, scope)
+            key = self.eval(target.slice, scope)
+            if isinstance(obj, ConfigObj) and isinstance(key, str):
+                obj.values[key] = value
+            elif (isinstance(obj, dict) and _hashable(key)) or (
+                isinstance(obj, list) and isinstance(key, int) and -len(obj) <= key < len(obj)
+            ):
+                obj[key] = value
+
+    def set_attr(self, obj: Any, attr: str, value: Any) -> None:
+        if isinstance(obj, Instance | ClassRef):
+            obj.attrs[attr] = value
+        elif isinstance(obj, ModuleObj) and obj.env is not None:
+            obj.env[attr] = value
+        elif isinstance(obj, FLASK_SIDE):
+            self.api.set_attr(self, obj, attr, value)
+
+    # ------------------------------------------------------------------ expressions
+
+    def truth(self, value: Any) -> bool | None:
+        if isinstance(value, str | int | float | bool | tuple | list | dict | type(None)):
+            return bool(value)
+        if isinstance(value, FuncRef | ClassRef | ModuleObj | AppObj | BlueprintObj):
+            return True
+        return None
+
+    def eval(self, node: ast.expr | None, scope: Scope) -> Any:
+        self.tick()
+        if node is None:
+            return None
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.Name):
+            value = scope.lookup(node.id)
+            if value is MISSING:
+                builtin = _BUILTINS.get(node.id)
+                if builtin is not None:
+                    return builtin
+                return self.unknown(f"name {node.id}", scope, node)
+            return value
+        if isinstance(node, ast.Attribute):
+            return self.get_attr(
+                self.eval(node.value, scope), node.attr, Site(scope.file, node.lineno)
+            )
+        if isinstance(node, ast.Call):
+            return self._eval_call(node, scope)
+        if isinstance(node, ast.JoinedStr):
+            return self._fstring(node, scope)
+        if isinstance(node, ast.BinOp):
+            return self.binop(
+                node.op, self.eval(node.left, scope), self.eval(node.right, scope), scope, node
+            )
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            items: list[Any] = []
+            for elt in node.elts:
+                if isinstance(elt, ast.Starred):
+                    inner = self.iterate(self.eval(elt.value, scope))
+                    if inner is None:
+                        return self.unknown("a starred value known at run time", scope, node)
+                    items.extend(inner)
+                else:
+                    items.append(self.eval(elt, scope))
+            if isinstance(node, ast.Tuple):
+                return tuple(items)
+            if isinstance(node, ast.Set):
+                return items if not all(_hashable(i) for i in items) else set(items)
+            return items
+        if isinstance(node, ast.Dict):
+            out: dict[Any, Any] = {}
+            for k, v in zip(node.keys, node.values, strict=True):
+                if k is None:
+                    inner = self.eval(v, scope)
+                    if isinstance(inner, dict):
+                        out.update(inner)
+                    continue
+                key = self.eval(k, scope)
+                if _hashable(key):
+                    out[key] = self.eval(v, scope)
+            return out
+        if isinstance(node, ast.Subscript):
+            return self.subscript(
+                self.eval(node.value, scope), self.eval(node.slice, scope), scope, node
+            )
+        if isinstance(node, ast.BoolOp):
+            return self._boolop(node, scope)
+        if isinstance(node, ast.IfExp):
+            test = self.truth(self.eval(node.test, scope))
+            if test is True:
+                return self.eval(node.body, scope)
+            if test is False:
+                return self.eval(node.orelse, scope)
+            body, orelse = self.eval(node.body, scope), self.eval(node.orelse, scope)
+            if _same(body, orelse):
+                return body
+            return self.unknown("a conditional value", scope, node)
+        if isinstance(node, ast.Compare):
+            return self._compare(node, scope)
+        if isinstance(node, ast.UnaryOp):
+            operand = self.eval(node.operand, scope)
+            if isinstance(node.op, ast.Not):
+                t = self.truth(operand)
+                return None if t is None else not t
+            if isinstance(node.op, ast.USub) and isinstance(operand, int | float):
+                return -operand
+            return self.unknown("an expression", scope, node)
+        if isinstance(node, ast.Lambda):
+            fn = FuncRef(node, scope.module, scope.file, None, "<lambda>")
+            fn.closure = scope.closure()  # type: ignore[assignment]
+            return fn
+        if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp):
+            return self._comprehension(node, scope)
+        if isinstance(node, ast.NamedExpr):
+            value = self.eval(node.value, scope)
+            self.assign(node.target, value, scope)
+            return value
+        if isinstance(node, ast.Await):
+            return self.eval(node.value, scope)
+        if isinstance(node, ast.Slice):
+            return self.unknown("a slice", scope, node)
+        return self.unknown(type(node).__name__, scope, node)
+
+    def _comprehension(
+        self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp, scope: Scope
+    ) -> Any:
+        if len(node.generators) != 1:
+            return self.unknown("a comprehension", scope, node)
+        gen = node.generators[0]
+        items = self.iterate(self.eval(gen.iter, scope))
+        if items is None:
+            return self.unknown("a comprehension over run-time data", scope, node)
+        inner = Scope(scope.module, scope.file, scope.globals_, {}, scope.closure())
+        out = []
+        for item in items[:MAX_LOOP]:
+            self.assign(gen.target, item, inner)
+            keep = True
+            for cond in gen.ifs:
+                t = self.truth(self.eval(cond, inner))
+                if t is False:
+                    keep = False
+                elif t is None:
+                    return self.unknown("a filtered comprehension", scope, node)
+            if keep:
+                out.append(self.eval(node.elt, inner))
+        return out
+
+    def _boolop(self, node: ast.BoolOp, scope: Scope) -> Any:
+        values = [self.eval(v, scope) for v in node.values]
+        if isinstance(node.op, ast.Or):
+            for v in values:
+                t = self.truth(v)
+                if t is True:
+                    return v
+                if t is None and not isinstance(v, Unknown):
+                    return v
+            # unknown-or-literal: the literal is the documented default
+            for v in reversed(values):
+                if not isinstance(v, Unknown):
+                    return v
+            return values[-1]
+        for v in values:
+            t = self.truth(v)
+            if t is False:
+                return v
+            if t is None:
+                return self.unknown("a boolean expression", scope, node)
+        return values[-1]
+
+    def _compare(self, node: ast.Compare, scope: Scope) -> Any:
+        left = self.eval(node.left, scope)
+        if len(node.ops) != 1:
+            return None
+        right = self.eval(node.comparators[0], scope)
+        op = node.ops[0]
+        if isinstance(left, Unknown) or isinstance(right, Unknown):
+            return None
+        literal = (str, int, float, bool, type(None), tuple)
+        try:
+            if isinstance(op, ast.Eq) and isinstance(left, literal) and isinstance(right, literal):
+                return left == right
+            if (
+                isinstance(op, ast.NotEq)
+                and isinstance(left, literal)
+                and isinstance(right, literal)
+            ):
+                return left != right
+            if isinstance(op, ast.Is) and (left is None or right is None):
+                return left is right
+            if isinstance(op, ast.IsNot) and (left is None or right is None):
+                return left is not right
+            if (
+                isinstance(op, ast.In | ast.NotIn)
+                and isinstance(right, list | tuple | dict | str | set)
+                and isinstance(left, literal)
+            ):
+                found = left in right
+                return found if isinstance(op, ast.In) else not found
+        except TypeError:
+            return None
+        return None
+
+    def _fstring(self, node: ast.JoinedStr, scope: Scope) -> Any:
+        parts: list[str] = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(str(value.value))
+            elif isinstance(value, ast.FormattedValue):
+                inner = self.eval(value.value, scope)
+                if value.format_spec is not None or not isinstance(inner, str | int | float):
+                    return self.unknown("an f-string with a run-time value", scope, node)
+                parts.append(repr(inner) if value.conversion == ord("r") else str(inner))
+        return "".join(parts)
+
+    def binop(self, op: ast.operator, left: Any, right: Any, scope: Scope, node: ast.AST) -> Any:
+        if isinstance(op, ast.Add):
+            if isinstance(left, str) and isinstance(right, str):
+                return left + right
+            if isinstance(left, list | tuple) and isinstance(right, list | tuple):
+                return type(left)(list(left) + list(right))
+            if isinstance(left, int | float) and isinstance(right, int | float):
+                return left + right
+        if isinstance(op, ast.Mod) and isinstance(left, str):
+            args = right if isinstance(right, tuple) else (right,)
+            if all(isinstance(a, str | int | float) for a in args) or isinstance(right, dict):
+                try:
+                    return left % right
+                except (TypeError, ValueError, KeyError):
+                    pass
+        if isinstance(op, ast.Div) and isinstance(left, PathValue):
+            return left
+        return self.unknown("a computed value", scope, node)
+
+    def subscript(self, obj: Any, key: Any, scope: Scope, node: ast.AST) -> Any:
+        if isinstance(obj, ConfigObj):
+            return self.api.config_get(
+                obj, key, MISSING, Site(scope.file, getattr(node, "lineno", 0))
+            )
+        if isinstance(obj, dict):
+            if _hashable(key) and key in obj:
+                return obj[key]
+            if (isinstance(key, Unknown) or key is None) and "default" in obj:
+                return obj["default"]  # config_by_name[name]: the project's default config
+            return self.unknown(f"key {key!r} looked up at run time", scope, node)
+        if isinstance(obj, list | tuple | str) and isinstance(key, int):
+            try:
+                return obj[key]
+            except IndexError:
+                pass
+        return self.unknown("a subscript", scope, node)
+
+    def get_attr(self, obj: Any, attr: str, site: Site | None) -> Any:
+        if isinstance(obj, ModuleObj):
+            if obj.env is None:
+                return External(f"{obj.name}.{attr}")
+            if attr in obj.env:
+                return obj.env[attr]
+            f = self.find_module(f"{obj.name}.{attr}", obj.file)
+            if f is not None:
+                return self.exec_file(f)
+            return Unknown(
+                f"{obj.name}.{attr}", site.file if site else "", site.line if site else 0
+            )
+        if isinstance(obj, External):
+            return External(f"{obj.path}.{attr}")
+        if isinstance(obj, ClassRef):
+            value = obj.lookup(attr)
+            if value is MISSING:
+                if attr == "as_view":
+                    return Builtin(
+                        lambda args, kwargs, site, cls=obj: AsView(
+                            cls, args[0] if args else kwargs.get("name")
+                        ),
+                        "as_view",
+                    )
+                if attr == "__name__":
+                    return obj.name
+                return Unknown(f"{obj.name}.{attr}")
+            return value
+        if isinstance(obj, Instance):
+            if attr in obj.attrs:
+                return obj.attrs[attr]
+            value = obj.cls.lookup(attr)
+            if isinstance(value, FuncRef):
+                return UserBound(value, obj)
+            if value is MISSING:
+                return Unknown(f"{obj.cls.name}.{attr}")
+            return value
+        if isinstance(obj, FuncRef) and attr == "__name__":
+            return obj.name
+        if isinstance(obj, SuperProxy):
+            return BoundMethod(obj.obj, attr, site)
+        if isinstance(obj, FLASK_SIDE):
+            user_class = getattr(obj, "user_class", None)
+            if user_class is not None:
+                value = user_class.lookup(attr)
+                if isinstance(value, FuncRef):
+                    return UserBound(value, obj)
+            return self.api.get_attr(self, obj, attr, site)
+        if isinstance(obj, dict) and attr in ("get", "items", "keys", "values", "setdefault"):
+            return Builtin(
+                lambda args, kwargs, site, d=obj, a=attr: _dict_method(d, a, args), f"dict.{attr}"
+            )
+        if isinstance(obj, list) and attr in ("append", "extend"):
+            return Builtin(
+                lambda args, kwargs, site, lst=obj, a=attr: _list_method(lst, a, args),
+                f"list.{attr}",
+            )
+        if isinstance(obj, str) and attr in (
+            "rstrip",
+            "lstrip",
+            "strip",
+            "lower",
+            "upper",
+            "format",
+            "join",
+            "replace",
+        ):
+            return Builtin(
+                lambda args, kwargs, site, s=obj, a=attr: _str_method(s, a, args, kwargs),
+                f"str.{attr}",
+            )
+        return Unknown(f"attribute {attr}", site.file if site else "", site.line if site else 0)
+
+    def _eval_call(self, node: ast.Call, scope: Scope) -> Any:
+        func = self.eval(node.func, scope)
+        args: list[Any] = []
+        for a in node.args:
+            if isinstance(a, ast.Starred):
+                inner = self.iterate(self.eval(a.value, scope))
+                if inner is None:
+                    args.append(self.unknown("*args known at run time", scope, a))
+                else:
+                    args.extend(inner)
+            else:
+                args.append(self.eval(a, scope))
+        kwargs: dict[str, Any] = {}
+        for kw in node.keywords:
+            value = self.eval(kw.value, scope)
+            if kw.arg is None:
+                if isinstance(value, dict):
+                    kwargs.update({k: v for k, v in value.items() if isinstance(k, str)})
+                else:
+                    kwargs["**"] = self.unknown("**kwargs known at run time", scope, kw)
+            else:
+                kwargs[kw.arg] = value
+        site = Site(scope.file, node.lineno, node.end_lineno or node.lineno)
+        if isinstance(func, Builtin) and func.label == "super":
+            return self._super(scope)
+        return self.call(func, args, kwargs, site)
+
+    def _super(self, scope: Scope) -> Any:
+        self_value = scope.lookup("self")
+        if self_value is MISSING:
+            return Unknown("super()")
+        return SuperProxy(self_value)
+
+    # ------------------------------------------------------------------ calls
+
+    def call(self, func: Any, args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
+        self.tick()
+        if isinstance(func, FuncRef):
+            return self.call_user(func, args, kwargs, site)
+        if isinstance(func, UserBound):
+            return self.call_user(func.func, [func.obj, *args], kwargs, site)
+        if isinstance(func, BoundMethod):
+            return self.api.call_method(self, func.obj, func.name, args, kwargs, site)
+        if isinstance(func, Builtin):
+            return func.fn(args, kwargs, site)
+        if isinstance(func, External):
+            return self.api.call_external(self, func.path, args, kwargs, site)
+        if isinstance(func, ClassRef):
+            return self.instantiate(func, args, kwargs, site)
+        return Unknown("a call to something known only at run time", site.file, site.line)
+
+    def instantiate(
+        self, cls: ClassRef, args: list[Any], kwargs: dict[str, Any], site: Site
+    ) -> Any:
+        for base in cls.mro():
+            if isinstance(base, External) and self.api.is_flask_side_class(base.path):
+                obj = self.api.call_external(self, base.path, args, kwargs, site)
+                if hasattr(obj, "user_class"):
+                    obj.user_class = cls
+                init = cls.lookup("__init__")
+                if isinstance(init, FuncRef):
+                    self._run_init_without_super(init, obj, args, kwargs, site)
+                return obj
+        instance = Instance(cls)
+        init = cls.lookup("__init__")
+        if isinstance(init, FuncRef):
+            self.call_user(init, [instance, *args], kwargs, site)
+        return instance
+
+    def _run_init_without_super(
+        self, init: FuncRef, obj: Any, args: list[Any], kwargs: dict[str, Any], site: Site
+    ) -> None:
+        """A subclass's ``__init__``: the base constructor already ran; run the rest for helpers."""
+        self.call_user(init, [obj, *args], kwargs, site, skip_super_init=True)
+
+    def call_user(
+        self,
+        fn: FuncRef,
+        args: list[Any],
+        kwargs: dict[str, Any],
+        site: Site,
+        *,
+        skip_super_init: bool = False,
+    ) -> Any:
+        node = fn.node
+        key = id(node)
+        if key in self.factory_memo:
+            return self.factory_memo[key]
+        if self.depth >= MAX_DEPTH or self.stack.count(node) >= 2:
+            return Unknown(f"recursive call to {fn.name}", site.file, site.line)
+        self.called.add(key)
+        module_env = self._module_env(fn)
+        locals_: dict[str, Any] = {}
+        scope = Scope(fn.module, fn.file, module_env, locals_, tuple(fn.closure or ()))
+        self._bind_params(fn, args, kwargs, scope)
+        apps_before = len(self.apps)
+        self.depth += 1
+        self.stack.append(node)
+        is_factory = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        if is_factory:
+            self.current_factory.append(fn.name)
+        result: Any = None
+        try:
+            if isinstance(node, ast.Lambda):
+                result = self.eval(node.body, scope)
+            else:
+                body = node.body
+                if skip_super_init:
+                    body = [s for s in body if not _is_super_init(s)]
+                self.exec_body(body, scope)
+        except _Return as ret:
+            result = ret.value
+        finally:
+            self.depth -= 1
+            self.stack.pop()
+            if is_factory:
+                self.current_factory.pop()
+        if len(self.apps) > apps_before and any(
+            a.factory == fn.name for a in self.apps[apps_before:]
+        ):
+            self.factory_memo[key] = result
+        return result
+
+    def _module_env(self, fn: FuncRef) -> dict[str, Any]:
+        module = self.modules.get(fn.file)
+        if module is None or module.env is None:
+            return {}
+        return module.env
+
+    def _bind_params(
+        self, fn: FuncRef, args: list[Any], kwargs: dict[str, Any], scope: Scope
+    ) -> None:
+        a = fn.node.args
+        positional = [*a.posonlyargs, *a.args]
+        defaults: list[ast.expr | None] = [None] * (len(positional) - len(a.defaults)) + list(
+            a.defaults
+        )
+        def_scope = Scope(fn.module, fn.file, scope.globals_, {}, tuple(fn.closure or ()))
+        for i, param in enumerate(positional):
+            if i < len(args):
+                value = args[i]
+            elif param.arg in kwargs:
+                value = kwargs.pop(param.arg)
+            elif defaults[i] is not None:
+                value = self.eval(defaults[i], def_scope)
+            else:
+                value = Unknown(f"parameter {param.arg}", fn.file, fn.node.lineno)
+            scope.locals_[param.arg] = value
+        if a.vararg is not None:
+            scope.locals_[a.vararg.arg] = tuple(args[len(positional) :])
+        for param, default in zip(a.kwonlyargs, a.kw_defaults, strict=True):
+            if param.arg in kwargs:
+                scope.locals_[param.arg] = kwargs.pop(param.arg)
+            elif default is not None:
+                scope.locals_[param.arg] = self.eval(default, def_scope)
+            else:
+                scope.locals_[param.arg] = Unknown(
+                    f"parameter {param.arg}", fn.file, fn.node.lineno
+                )
+        if a.kwarg is not None:
+            scope.locals_[a.kwarg.arg] = {k: v for k, v in kwargs.items() if k != "**"}
+
+
+class PathValue:
+    """A filesystem path computed at run time (``Path(__file__).parent / "static"``)."""
+
+
+class DictView:
+    def __init__(self, pairs: list[Any]) -> None:
+        self._pairs = pairs
+
+    def items(self) -> list[Any]:
+        return self._pairs
+
+
+def _is_super_init(stmt: ast.stmt) -> bool:
+    if not isinstance(stmt, ast.Expr) or not isinstance(stmt.value, ast.Call):
+        return False
+    func = stmt.value.func
+    if isinstance(func, ast.Attribute) and func.attr == "__init__":
+        inner = func.value
+        if (
+            isinstance(inner, ast.Call)
+            and isinstance(inner.func, ast.Name)
+            and inner.func.id == "super"
+        ):
+            return True
+        if isinstance(inner, ast.Name):  # Base.__init__(self, ...)
+            return True
+    return False
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return not isinstance(value, Unknown)
+
+
+def _same(a: Any, b: Any) -> bool:
+    literal = (str, int, float, bool, type(None))
+    return (isinstance(a, literal) and isinstance(b, literal) and a == b) or a is b
+
+
+def _is_test_file(rel: str) -> bool:
+    parts = rel.split("/")
+    name = parts[-1]
+    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
+        return True
+    return any(p in _TEST_PARTS for p in parts[:-1])
+
+
+def _dict_method(d: dict[Any, Any], name: str, args: list[Any]) -> Any:
+    if name == "get":
+        key = args[0] if args else None
+        default = args[1] if len(args) > 1 else None
+        if _hashable(key) and key in d:
+            return d[key]
+        if isinstance(key, Unknown) and "default" in d:
+            return d["default"]
+        if isinstance(key, Unknown) and len(args) > 1 and _hashable(default) and default in d:
+            return d[default]
+        return default if not isinstance(key, Unknown) else Unknown("a dict lookup at run time")
+    if name == "setdefault":
+        key = args[0] if args else None
+        if _hashable(key):
+            return d.setdefault(key, args[1] if len(args) > 1 else None)
+        return Unknown("setdefault")
+    if name == "items":
+        return DictView([(k, v) for k, v in d.items()])
+    if name == "keys":
+        return list(d.keys())
+    return list(d.values())
+
+
+def _list_method(lst: list[Any], name: str, args: list[Any]) -> None:
+    if name == "append" and args:
+        lst.append(args[0])
+    elif name == "extend" and args:
+        items = args[0]
+        if isinstance(items, list | tuple):
+            lst.extend(items)
+        else:
+            lst.append(Unknown("items added at run time"))
+
+
+def _str_method(s: str, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    if not all(isinstance(a, str | int | float | list | tuple) for a in args):
+        return Unknown(f"str.{name} of a run-time value")
+    if not all(isinstance(v, str | int | float) for v in kwargs.values()):
+        return Unknown(f"str.{name} of a run-time value")
+    try:
+        if name == "join":
+            if (
+                args
+                and isinstance(args[0], list | tuple)
+                and all(isinstance(x, str) for x in args[0])
+            ):
+                return s.join(args[0])
+            return Unknown("str.join of a run-time value")
+        return getattr(s, name)(*args, **kwargs)
+    except (TypeError, ValueError, IndexError, KeyError):
+        return Unknown(f"str.{name}")
+
+
+def _builtin(fn: Callable[..., Any], label: str) -> Builtin:
+    return Builtin(fn, label)
+
+
+def _b_getattr(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
+    return Unknown("getattr at run time", site.file, site.line)
+
+
+def _b_seq(kind: type) -> Callable[..., Any]:
+    def make(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
+        if not args:
+            return kind()
+        if isinstance(args[0], list | tuple | set | frozenset):
+            return kind(args[0])
+        if isinstance(args[0], dict):
+            return kind(args[0].keys())
+        return Unknown(f"{kind.__name__}() of a run-time value", site.file, site.line)
+
+    return make
+
+
+def _b_dict(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
+    out: dict[Any, Any] = {}
+    if args and isinstance(args[0], dict):
+        out.update(args[0])
+    out.update({k: v for k, v in kwargs.items() if k != "**"})
+    return out
+
+
+def _b_str(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
+    if args and isinstance(args[0], str | int | float):
+        return str(args[0])
+    return Unknown("str() of a run-time value", site.file, site.line)
+
+
+def _b_unknown(label: str) -> Builtin:
+    return Builtin(lambda args, kwargs, site: Unknown(f"{label}()", site.file, site.line), label)
+
+
+def _b_identity(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
+    return args[0] if args else Unknown("no argument")
+
+
+_BUILTINS: dict[str, Builtin] = {
+    "getattr": _builtin(_b_getattr, "getattr"),
+    "list": _builtin(_b_seq(list), "list"),
+    "tuple": _builtin(_b_seq(tuple), "tuple"),
+    "set": _builtin(_b_seq(list), "set"),
+    "sorted": _builtin(_b_seq(list), "sorted"),
+    "dict": _builtin(_b_dict, "dict"),
+    "str": _builtin(_b_str, "str"),
+    "super": Builtin(lambda args, kwargs, site: Unknown("super"), "super"),
+    "staticmethod": _builtin(_b_identity, "staticmethod"),
+    "classmethod": _builtin(_b_identity, "classmethod"),
+    "property": _builtin(_b_identity, "property"),
+    "len": _b_unknown("len"),
+    "isinstance": _b_unknown("isinstance"),
+    "hasattr": _b_unknown("hasattr"),
+    "print": _b_unknown("print"),
+}
+
+
+def iter_project_functions(module: ModuleObj) -> Iterator[FuncRef]:
+    if module.env is None:
+        return
+    for value in module.env.values():
+        if isinstance(value, FuncRef) and not value.closure:
+            yield value
+
+
+def environ_default(args: list[Any]) -> Any:
+    """``os.environ.get("X", "d")``/``os.getenv("X", "d")``: the literal default, if any."""
+    if len(args) > 1 and not isinstance(args[1], Unknown):
+        return args[1]
+    name = args[0] if args else "?"
+    return Unknown(f"environment variable {name}")
+
+
+_ = os  # os paths are modelled by name in flaskapi

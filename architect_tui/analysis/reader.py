@@ -1,0 +1,166 @@
+"""``read_project``: project folder -> ``ProjectMap``, statically.
+
+Two phases. Per file (``facts.py``): read the bytes, parse with ``ast``, prune; pure, cached by
+content hash, and run on a process pool when enough files are new to pay for the workers. Per
+project (``interpreter.py`` + ``compose.py``): evaluate module bodies and factories, then replay
+the recorded registrations as Flask would. Bad files never stop the map: each becomes a
+diagnostic and the rest is read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from architect_tui.analysis import cache as cache_mod
+from architect_tui.analysis.facts import FileFacts, extract_facts
+from architect_tui.analysis.model import Diagnostic, ProjectMap
+from architect_tui.analysis.sources import (
+    SourceError,
+    list_python_files,
+    module_name,
+    read_source_bytes,
+)
+
+#: Below this many files to parse, worker start-up costs more than it saves.
+PARALLEL_MIN_FILES = 400
+PARALLEL_MIN_BYTES = 3_000_000
+
+
+class ProjectError(ValueError):
+    """The path is not a folder that can be read; the message is for the user."""
+
+
+def read_project(root: Path, *, use_cache: bool = True) -> ProjectMap:
+    """Build the map of the Flask project under ``root`` without importing any of it."""
+    root = Path(root).expanduser()
+    if not root.exists():
+        raise ProjectError(f"{root}: no such directory")
+    if not root.is_dir():
+        raise ProjectError(f"{root}: not a directory")
+    root = root.resolve()
+    listing = list_python_files(root)
+    diagnostics: list[Diagnostic] = list(listing.diagnostics)
+    names = _module_names(listing.files, root.name)
+
+    pack = cache_mod.load_pack(root) if use_cache else cache_mod.Pack()
+    keys: dict[str, str] = {}
+    datas: dict[str, bytes] = {}
+    for rel in listing.files:
+        module, is_package = names[rel][0], rel.endswith("/__init__.py") or rel == "__init__.py"
+        try:
+            data = read_source_bytes(root / rel)
+        except SourceError as exc:
+            diagnostics.append(Diagnostic("warning", rel, 0, str(exc)))
+            continue
+        keys[rel] = cache_mod.file_key(rel, module, is_package, data)
+        datas[rel] = data
+
+    result_key = cache_mod.combined_key(
+        [f"{r}:{k}" for r, k in sorted(keys.items())], str(diagnostics)
+    )
+    if use_cache and pack.result_key == result_key and isinstance(pack.result, ProjectMap):
+        cached: ProjectMap = pack.result
+        cached.root = root
+        return cached
+
+    facts: dict[str, FileFacts] = {}
+    todo: list[tuple[str, str, bool]] = []
+    for rel, key in keys.items():
+        hit = pack.facts.get(key) if use_cache else None
+        if hit is not None:
+            facts[rel] = hit
+        else:
+            todo.append((rel, names[rel][0], rel.endswith("__init__.py")))
+    for f in _extract_all(todo, datas):
+        facts[f.rel] = f
+    del datas
+
+    project = _build(
+        root, listing.files, [facts[r] for r in listing.files if r in facts], names, diagnostics
+    )
+    if use_cache:
+        new_pack = cache_mod.Pack(facts={keys[r]: f for r, f in facts.items()})
+        new_pack.result_key = result_key
+        new_pack.result = project
+        cache_mod.save_pack(root, new_pack)
+    return project
+
+
+def _build(
+    root: Path,
+    files: list[str],
+    facts: list[FileFacts],
+    names: dict[str, list[str]],
+    diagnostics: list[Diagnostic],
+) -> ProjectMap:
+    from architect_tui.analysis.compose import Composer
+    from architect_tui.analysis.interpreter import Interpreter
+
+    for f in facts:
+        diagnostics.extend(f.diagnostics)
+    interp = Interpreter(facts, names)
+    interp.run()
+    composed = Composer(interp).compose()
+    diagnostics.extend(interp.diagnostics)
+    diagnostics.sort(key=lambda d: (d.file, d.line, d.message))
+    return ProjectMap(
+        root=root,
+        apps=composed.apps,
+        blueprints=composed.blueprints,
+        routes=composed.routes,
+        hooks=composed.hooks,
+        diagnostics=diagnostics,
+        files=list(files),
+    )
+
+
+def _extract_one(job: tuple[str, str, bool, bytes]) -> FileFacts:
+    rel, module, is_package, data = job
+    return extract_facts(rel, module, is_package, data)
+
+
+def _extract_all(todo: list[tuple[str, str, bool]], datas: dict[str, bytes]) -> Iterable[FileFacts]:
+    total = sum(len(datas[rel]) for rel, _, _ in todo)
+    jobs = [(rel, module, is_pkg, datas[rel]) for rel, module, is_pkg in todo]
+    workers = min(2, os.cpu_count() or 1)
+    if workers > 1 and len(todo) >= PARALLEL_MIN_FILES and total >= PARALLEL_MIN_BYTES:
+        try:
+            import multiprocessing
+
+            context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                return list(pool.map(_extract_one, jobs, chunksize=32))
+        except (OSError, RuntimeError, ImportError):
+            pass  # no processes available (sandbox): fall back to this one
+    return [_extract_one(job) for job in jobs]
+
+
+def _module_names(files: list[str], root_name: str) -> dict[str, list[str]]:
+    """Each file's import names: from its package root first, then from the project root.
+
+    The package root is the nearest folder without ``__init__.py`` (so ``src/`` layouts and
+    script folders work); the path from the project root is kept as an alias for namespace
+    packages (folders without ``__init__.py`` that are imported as packages).
+    """
+    packages = {f.rsplit("/", 1)[0] for f in files if f.endswith("/__init__.py")}
+    out: dict[str, list[str]] = {}
+    for rel in files:
+        parts = rel.split("/")
+        start = len(parts) - 1
+        while start > 0 and "/".join(parts[:start]) in packages:
+            start -= 1
+        local = "/".join(parts[start:])
+        own, _ = module_name(local)
+        full, _ = module_name(rel)
+        aliases = [own]
+        if full != own:
+            aliases.append(full)
+        if parts[0] == "src" and len(parts) > 1:
+            src_name, _ = module_name("/".join(parts[1:]))
+            if src_name not in aliases:
+                aliases.append(src_name)
+        out[rel] = [a for a in aliases if a] or [root_name]
+    return out
