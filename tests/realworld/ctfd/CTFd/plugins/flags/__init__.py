@@ -1,0 +1,7 @@
+"""Reproduces CTFd/CTFd CTFd/plugins/flags/__init__.py: load(app) serves the plugin's assets."""
+
+from CTFd.plugins import register_plugin_assets_directory
+
+
+def load(app):
+    register_plugin_assets_directory(app, base_path="/plugins/flags/assets/")
