@@ -23,7 +23,7 @@ from architect_tui.review.model import (
     Waiting,
 )
 from architect_tui.review.pricing import estimate_cost
-from architect_tui.ui.review import ReviewPanel
+from architect_tui.ui.review import ReviewPanel, threaded_review
 from architect_tui.ui.review.findings import FindingsList
 
 MessageT = TypeVar("MessageT", bound=Message)
@@ -420,3 +420,82 @@ async def test_show_review_reopens_a_saved_review() -> None:
         assert panel.status == "saved"
         assert "lens database" in panel.header_text
         assert len(panel.query_one(FindingsList).findings) == 4
+
+
+LOCAL = make_review(
+    "## Offline",
+    model="offline",
+    source="local",
+    findings=[
+        Finding("high", "security", "f-string SQL", "shop/views.py", 42, "Bind.", "AR103", "local"),
+        Finding("medium", "errors", "bare except", "shop/api.py", 30, "Narrow.", "AR201", "local"),
+    ],
+    changes=DIFF.replace("shop/views.py", "shop/api.py"),
+)
+
+
+async def test_local_findings_join_the_answer_and_keep_their_own_fixes() -> None:
+    """Offline findings are listed with the LLM's (marked local, duplicates of the same place
+    dropped) and their fixes open through their own changes line."""
+    seen: list[Message] = []
+    review = make_review(findings=FINDINGS[:2], changes=DIFF)
+    app = Host()
+    async with app.run_test(message_hook=seen.append) as pilot:
+        panel = panel_of(app)
+        panel.start_review(script(TextDelta("Answer"), Finished(review)), local=LOCAL)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        findings = panel.query_one(FindingsList)
+        assert [(f.title, f.source) for f in findings.findings] == [
+            ("SQL built from input", "llm"),
+            ("bare except", "local"),
+            ("Create answers 200", "llm"),
+        ]
+        assert findings.border_title == "3 findings (1 local)"
+        buttons = list(panel.query(".changes").results(Button))
+        assert [str(b.label) for b in buttons] == [
+            "1 proposed change in 1 file — open the changes view",
+            "1 local fix in 1 file — open the changes view",
+        ]
+        await pilot.click(buttons[1])
+        await pilot.pause()
+        assert [m.review for m in posted(seen, ReviewPanel.ChangesRequested)] == [LOCAL]
+
+
+async def test_local_findings_still_shown_when_the_model_fails() -> None:
+    """With no key the failure is explained and the offline findings are listed below it."""
+    app = Host()
+    async with app.run_test() as pilot:
+        panel = panel_of(app)
+        panel.start_review(script(Failed("no_key", "No API key.")), local=LOCAL)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "No API key" in panel.query_one(".failure").render().plain
+        findings = panel.query_one(FindingsList)
+        assert {f.rule for f in findings.findings} == {"AR103", "AR201"}
+        assert panel.query(".changes")
+
+
+async def test_threaded_review_runs_a_sync_reviewer_off_the_loop() -> None:
+    """A plain function's Review (the offline rules) arrives as Finished; its error as Failed."""
+    calls: list[int] = []
+
+    def reviewer() -> Review:
+        calls.append(1)
+        if len(calls) == 1:
+            raise NotImplementedError("the offline rules are not built yet")
+        return LOCAL
+
+    app = Host()
+    async with app.run_test() as pilot:
+        panel = panel_of(app)
+        panel.start_review(threaded_review(reviewer), model="offline")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert panel.status == "failed"
+        assert "not built yet" in panel.query_one(".failure").render().plain
+        await pilot.click(".failure-actions .retry")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert panel.status == "done" and panel.review is LOCAL
+        assert panel.query_one(Markdown).source == "## Offline"

@@ -49,7 +49,7 @@ from architect_tui.review.pricing import estimate_cost
 from architect_tui.ui.review._css import sibling_tcss
 from architect_tui.ui.review.findings import FindingsList
 from architect_tui.ui.review.status import CostEstimator, failure_title, format_usage
-from architect_tui.ui.review.turn import ReviewTurn, can_retry
+from architect_tui.ui.review.turn import ChangesButton, ReviewTurn, can_retry
 
 EventStream = AsyncIterable[ReviewEvent]
 EventSource = EventStream | Callable[[], EventStream]
@@ -166,6 +166,7 @@ class ReviewPanel(Widget, can_focus=False):
         self._wait_reason = ""
         self._wait_timer: Timer | None = None
         self._last_failure: Failed | None = None  # the last turn's, while it is the last
+        self._local: Review | None = None  # offline findings shown with the first answer
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-header")
@@ -200,8 +201,14 @@ class ReviewPanel(Widget, can_focus=False):
         target: str | None = None,
         model: str | None = None,
         lens: str | None = None,
+        local: Review | None = None,
     ) -> Worker[None]:
-        """Start a fresh conversation (cancelling any running one) and stream ``source`` into it."""
+        """Start a fresh conversation (cancelling any running one) and stream ``source`` into it.
+
+        ``local`` is the offline rules' review of the same target, when the owner ran them as
+        hints for the model: its findings are listed with the answer's, marked local.
+        """
+        self._local = local
         if target is not None:
             self.target = target
         if model is not None:
@@ -280,10 +287,11 @@ class ReviewPanel(Widget, can_focus=False):
         outcome = await self._stream_into(turn, source, run_id)
         if run_id != self._run_id:
             return
+        local = self._local if fresh else None
         if isinstance(outcome, Finished):
-            await self._finish(turn, outcome.review)
+            await self._finish(turn, outcome.review, local)
         else:
-            await self._fail(turn, outcome)
+            await self._fail(turn, outcome, local)
 
     async def _stream_into(
         self, turn: ReviewTurn, source: EventSource, run_id: int
@@ -315,6 +323,7 @@ class ReviewPanel(Widget, can_focus=False):
                     break
         except asyncio.CancelledError:
             self._stop_waiting()
+            turn.add_class("-incomplete")
             if run_id == self._run_id:  # Esc, not a newer review taking over
                 self._last_failure = Failed("cancelled", CANCELLED_MESSAGE, None, retryable=True)
                 self._set_status("cancelled")
@@ -333,7 +342,7 @@ class ReviewPanel(Widget, can_focus=False):
             outcome = Failed("cut", "The answer ended without a result.", None, retryable=True)
         return outcome
 
-    async def _finish(self, turn: ReviewTurn, review: Review) -> None:
+    async def _finish(self, turn: ReviewTurn, review: Review, local: Review | None) -> None:
         if not turn.text.strip() and review.markdown:
             # the offline reviewer answers in one piece, with no deltas
             turn.text = review.markdown
@@ -341,12 +350,12 @@ class ReviewPanel(Widget, can_focus=False):
         if review.usage is not None:
             self._turn_usage = review.usage
         self._close_turn_usage()
-        await turn.show_result(review)
+        await turn.show_result(review, local)
         self.review = review
         self._set_status("incomplete" if review.incomplete else "done")
         self.post_message(self.Completed(review))
 
-    async def _fail(self, turn: ReviewTurn, failure: Failed) -> None:
+    async def _fail(self, turn: ReviewTurn, failure: Failed, local: Review | None) -> None:
         partial = failure.partial
         if partial is not None:
             if not turn.text.strip() and partial.markdown:
@@ -358,8 +367,10 @@ class ReviewPanel(Widget, can_focus=False):
         self._last_failure = failure
         await turn.show_failure(failure)
         if partial is not None and (partial.findings or partial.changes.strip()):
-            await turn.show_result(partial)
+            await turn.show_result(partial, local)
             self.review = partial
+        elif local is not None:  # the model failed; the local findings still stand
+            await turn.show_result(None, local)
         if failure.kind == "cut" or (partial is not None and partial.incomplete):
             self._set_status("incomplete", failure_title(failure.kind))
         else:
@@ -508,9 +519,8 @@ class ReviewPanel(Widget, can_focus=False):
     @on(Button.Pressed, ".changes")
     def _changes_chosen(self, event: Button.Pressed) -> None:
         event.stop()
-        turn = next((a for a in event.button.ancestors if isinstance(a, ReviewTurn)), None)
-        if turn is not None and turn.review is not None:
-            self.post_message(self.ChangesRequested(turn.review))
+        assert isinstance(event.button, ChangesButton)
+        self.post_message(self.ChangesRequested(event.button.review))
 
 
 _STATUS_COLOUR = {

@@ -31,14 +31,14 @@ def count_changes(diff: str) -> tuple[int, int]:
     return hunks, files
 
 
-def changes_label(diff: str) -> str:
-    """The text of the changes line: ``3 proposed changes in 2 files``."""
+def changes_label(diff: str, noun: str = "proposed change") -> str:
+    """The text of a changes line: ``3 proposed changes in 2 files — open the changes view``."""
     hunks, files = count_changes(diff)
     if not hunks and not files:
-        return "No proposed changes"
-    noun = "change" if hunks == 1 else "changes"
+        return f"No {noun}s"
+    plural = noun if hunks == 1 else f"{noun}s"
     where = "1 file" if files == 1 else f"{files} files"
-    return f"{hunks} proposed {noun} in {where} — open the changes view"
+    return f"{hunks} {plural} in {where} — open the changes view"
 
 
 # kind -> (title, way forward). The core's message already says what happened in one sentence;

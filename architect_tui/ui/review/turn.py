@@ -12,10 +12,29 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Markdown, Static
 
-from architect_tui.review.model import Failed, Review
+from architect_tui.review.model import Failed, Finding, Review
 from architect_tui.ui.review._css import sibling_tcss
 from architect_tui.ui.review.findings import FindingsList
 from architect_tui.ui.review.status import changes_label, failure_hint, failure_title
+
+
+class ChangesButton(Button):
+    """The "N proposed changes" line; it carries the review whose diff it opens."""
+
+    def __init__(self, review: Review, label: str) -> None:
+        super().__init__(label, compact=True, classes="changes")
+        self.review = review
+        if review.source == "local":
+            self.add_class("-local")
+
+
+def merge_findings(review: Review | None, local: Review | None) -> list[Finding]:
+    """The answer's findings, then the local ones at places the answer did not mention."""
+    found = list(review.findings) if review is not None else []
+    if local is None or local is review:
+        return found
+    covered = {(f.file, f.line) for f in found}
+    return found + [f for f in local.findings if (f.file, f.line) not in covered]
 
 
 class FailureBox(Vertical):
@@ -62,6 +81,7 @@ class ReviewTurn(Vertical):
         self.question = question
         self.text = ""
         self.review: Review | None = None
+        self.local: Review | None = None
         self.failure: Failed | None = None
 
     def compose(self) -> ComposeResult:
@@ -69,25 +89,35 @@ class ReviewTurn(Vertical):
             yield Static(_escape(self.question), classes="question")
         yield Markdown(classes="answer")
 
-    async def show_result(self, review: Review) -> None:
-        """Mount the findings and the changes line under the answer."""
+    async def show_result(self, review: Review | None, local: Review | None = None) -> None:
+        """Mount the findings and the changes lines under the answer.
+
+        ``local`` is the offline rules' review of the same target: its findings join the list
+        (marked local, skipping places the answer already covers) and its fixes get their own
+        changes line, since they are a separate, independently applicable patch.
+        """
         self.review = review
-        if review.incomplete:
+        self.local = local
+        if review is not None and review.incomplete:
             self.add_class("-incomplete")
+        found = merge_findings(review, local)
         widgets: list[Static | FindingsList | Button] = []
-        if review.findings:
-            findings = FindingsList(review.findings)
-            local = sum(1 for f in review.findings if f.source == "local")
-            title = f"{len(review.findings)} findings"
-            findings.border_title = f"{title} ({local} local)" if local else title
+        if found:
+            findings = FindingsList(found)
+            count = sum(1 for f in found if f.source == "local")
+            title = f"{len(found)} findings"
+            findings.border_title = f"{title} ({count} local)" if count else title
             widgets.append(findings)
-        for warning in review.warnings:
+        for warning in review.warnings if review is not None else []:
             widgets.append(Static(_escape(warning), classes="warning"))
-        label = changes_label(review.changes)
-        if review.changes.strip():
-            widgets.append(Button(label, compact=True, classes="changes"))
-        else:
-            widgets.append(Static(label, classes="no-changes"))
+        if review is not None:
+            if review.changes.strip():
+                widgets.append(ChangesButton(review, changes_label(review.changes)))
+            else:
+                widgets.append(Static(changes_label(review.changes), classes="no-changes"))
+        if local is not None and local.changes.strip() and local is not review:
+            label = changes_label(local.changes, noun="local fix")
+            widgets.append(ChangesButton(local, label))
         await self.mount_all(widgets)
 
     async def show_failure(self, failure: Failed) -> None:
