@@ -1,0 +1,1 @@
+"""Reproduces flaskbb/flaskbb flaskbb/plugins/__init__.py."""
