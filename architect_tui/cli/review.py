@@ -49,10 +49,14 @@ def read_map(root: Path) -> Any:
     from architect_tui.analysis.model import ProjectMap
 
     try:
-        from architect_tui.analysis import read_project  # type: ignore[attr-defined]
+        from architect_tui.analysis import read_project
     except ImportError:
         return ProjectMap(root=root)
-    return read_project(root)
+    try:
+        return read_project(root)
+    except Exception as exc:  # the reader failing must not cost the review of a file
+        _err(f"could not map the project ({exc}); files and line ranges still work")
+        return ProjectMap(root=root)
 
 
 def run(args: argparse.Namespace) -> int:

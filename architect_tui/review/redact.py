@@ -40,7 +40,7 @@ _ASSIGN = re.compile(
 )
 # scheme://user:password@host -> the password only.
 _URL_CREDS = re.compile(
-    r"(?P<lead>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'\"]+:)(?P<value>[^\s@/'\"]+)(?=@)"
+    r"(?P<lead>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'\"]*:)(?P<value>[^\s@/'\"]+)(?=@)"
 )
 _KEY_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("aws_key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
@@ -124,12 +124,13 @@ class Redactor:
                 return m.group(0)
             return m["lead"] + self._placeholder(m["value"], file, lineno, "url_credentials")
 
-        line = _ASSIGN.sub(assignment, line)
-        line = _URL_CREDS.sub(url, line)
+        # Well-known key shapes first, so the kind names what the secret is.
         for kind, pattern in _KEY_SHAPES:
             line = pattern.sub(
                 lambda m, k=kind: self._placeholder(m.group(0), file, lineno, k), line
             )
+        line = _ASSIGN.sub(assignment, line)
+        line = _URL_CREDS.sub(url, line)
         return line
 
     def _placeholder(self, secret: str, file: str, line: int, kind: str) -> str:
