@@ -126,6 +126,9 @@ def name_object(value: Any, name: str) -> None:
 def call_external(
     interp: Interpreter, path: str, args: list[Any], kwargs: dict[str, Any], site: Site
 ) -> Any:
+    if path.endswith(".__init__") and args and is_flask_side_class(path[: -len(".__init__")]):
+        reinit(interp, args[0], path[: -len(".__init__")], args[1:], kwargs, site)
+        return None
     if path in FLASK_CLASSES:
         return _new_app(interp, args, kwargs, site)
     if path in BLUEPRINT_CLASSES:
@@ -147,6 +150,45 @@ def call_external(
             return _import_string(interp, args[0], site)
         return Unknown("a module imported by name at run time", site.file, site.line)
     return Unknown(f"{path}()", site.file, site.line)
+
+
+def reinit(
+    interp: Interpreter, obj: Any, path: str, args: list[Any], kwargs: dict[str, Any], site: Site
+) -> None:
+    """``super().__init__(...)`` in a subclass: build the base object from these arguments and
+    move its state into ``obj`` (which keeps its identity: other values already point at it)."""
+    if not isinstance(obj, AppObj | BlueprintObj | RestfulApi | NamespaceObj):
+        return
+    target = None
+    if isinstance(obj, RestfulApi):
+        target = _arg(args, kwargs, 0, "app")
+        args, kwargs = args[1:], {k: v for k, v in kwargs.items() if k != "app"}
+        args = [None, *args]
+    fresh = call_external(interp, path, args, kwargs, site)
+    for registry in (interp.apps, interp.blueprints, interp.apis, interp.namespaces):
+        if fresh in registry:
+            registry.remove(fresh)
+    keep = {
+        "user_class",
+        "base_path",
+        "records",
+        "children",
+        "named",
+        "variable",
+        "site",
+        "factory",
+    }
+    if isinstance(obj, AppObj):
+        keep.add("name")
+    for key, value in vars(fresh).items():
+        if key not in keep:
+            setattr(obj, key, value)
+    if isinstance(obj, RestfulApi) and obj.default_ns is not None:
+        obj.default_ns.apis = [obj]
+        obj.namespaces = [obj.default_ns]
+    if target is not None and isinstance(obj, RestfulApi):
+        obj.app = target
+        _api_init_app(interp, obj, target, {}, site)
 
 
 def _import_string(interp: Interpreter, dotted: str, site: Site) -> Any:
@@ -278,6 +320,11 @@ def set_attr(interp: Interpreter, obj: Any, attr: str, value: Any) -> None:
 def call_method(
     interp: Interpreter, obj: Any, name: str, args: list[Any], kwargs: dict[str, Any], site: Site
 ) -> Any:
+    if name == "__init__":
+        base = getattr(obj, "base_path", None)
+        if base is not None:
+            reinit(interp, obj, base, args, kwargs, site)
+        return None
     if isinstance(obj, ConfigObj):
         return _config_method(interp, obj, name, args, kwargs, site)
     if isinstance(obj, AppObj | BlueprintObj):

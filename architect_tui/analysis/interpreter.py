@@ -51,6 +51,7 @@ MAX_DEPTH = 40
 MAX_LOOP = 500
 STEP_BUDGET = 3_000_000
 
+_CURRENT_APP = ("flask.current_app", "flask.globals.current_app")
 _TEST_PARTS = ("tests", "test", "testing", "docs", "doc", "migrations", "alembic")
 
 
@@ -148,6 +149,7 @@ class Interpreter:
                 continue
             self.exec_file(f)
         self._call_uncalled_factories()
+        self._call_uncalled_app_setups()
 
     def _call_uncalled_factories(self) -> None:
         for f in self.facts:
@@ -164,6 +166,29 @@ class Interpreter:
                 fn = module.env.get(stmt.name)
                 if isinstance(fn, FuncRef) and fn.node is stmt:
                     self.guarded_call(fn, [], {}, Site(f.rel, stmt.lineno))
+
+    def _call_uncalled_app_setups(self) -> None:
+        """Functions that take ``app`` and register on it but that nobody calls statically
+        (plugin hooks such as pluggy ``hookimpl``s, ``init_app`` called through a registry):
+        Flask runs them at start-up, so they are run once with the project's app."""
+        if len(self.apps) != 1:
+            return
+        app = self.apps[0]
+        for f in self.facts:
+            if _is_test_file(f.rel) or not f.full or f.tree is None:
+                continue
+            module = self.modules.get(f.rel)
+            if module is None or module.env is None:
+                continue
+            for stmt in f.tree.body:
+                if not isinstance(stmt, ast.FunctionDef) or id(stmt) in self.called:
+                    continue
+                params = [a.arg for a in [*stmt.args.posonlyargs, *stmt.args.args]]
+                if "app" not in params or not _registers_on(stmt, "app"):
+                    continue
+                fn = module.env.get(stmt.name)
+                if isinstance(fn, FuncRef) and fn.node is stmt:
+                    self.guarded_call(fn, [], {"app": app}, Site(f.rel, stmt.lineno))
 
     def _creates_app(self, fn: ast.AST, env: dict[str, Any]) -> bool:
         for node in ast.walk(fn):
@@ -298,7 +323,17 @@ class Interpreter:
 
     def exec_body(self, body: list[ast.stmt], scope: Scope) -> None:
         for stmt in body:
-            self.exec_stmt(stmt, scope)
+            try:
+                self.exec_stmt(stmt, scope)
+            except (_Return, _OutOfBudget, RecursionError):
+                raise
+            except Exception as exc:  # the reader must survive any code; say what was skipped
+                self.diag(
+                    "info",
+                    scope.file,
+                    stmt.lineno,
+                    f"statement not followed by the static reader ({type(exc).__name__})",
+                )
 
     def exec_stmt(self, stmt: ast.stmt, scope: Scope) -> None:
         self.tick()
@@ -747,6 +782,8 @@ class Interpreter:
             if (isinstance(key, Unknown) or key is None) and "default" in obj:
                 return obj["default"]  # config_by_name[name]: the project's default config
             return self.unknown(f"key {key!r} looked up at run time", scope, node)
+        if isinstance(obj, External):
+            return self.unknown(f"{obj.path}[{key!r}]", scope, node)
         if isinstance(obj, list | tuple | str) and isinstance(key, int):
             try:
                 return obj[key]
@@ -767,6 +804,8 @@ class Interpreter:
                 f"{obj.name}.{attr}", site.file if site else "", site.line if site else 0
             )
         if isinstance(obj, External):
+            if obj.path in _CURRENT_APP and self.apps:
+                return self.get_attr(self.apps[-1], attr, site)
             return External(f"{obj.path}.{attr}")
         if isinstance(obj, ClassRef):
             value = obj.lookup(attr)
@@ -852,6 +891,13 @@ class Interpreter:
         site = Site(scope.file, node.lineno, node.end_lineno or node.lineno)
         if isinstance(func, Builtin) and func.label == "super":
             return self._super(scope)
+        if isinstance(func, Builtin) and func.label == "getattr" and len(args) >= 2:
+            if isinstance(args[1], str):
+                value = self.get_attr(args[0], args[1], site)
+                if isinstance(value, Unknown) and len(args) > 2:
+                    return args[2]
+                return value
+            return self.unknown("getattr with a run-time name", scope, node)
         return self.call(func, args, kwargs, site)
 
     def _super(self, scope: Scope) -> Any:
@@ -883,12 +929,18 @@ class Interpreter:
     ) -> Any:
         for base in cls.mro():
             if isinstance(base, External) and self.api.is_flask_side_class(base.path):
-                obj = self.api.call_external(self, base.path, args, kwargs, site)
-                if hasattr(obj, "user_class"):
-                    obj.user_class = cls
                 init = cls.lookup("__init__")
                 if isinstance(init, FuncRef):
-                    self._run_init_without_super(init, obj, args, kwargs, site)
+                    # The subclass decides what reaches the base constructor: start empty and let
+                    # its super().__init__(...) fill the object in (flaskapi.reinit).
+                    obj = self.api.call_external(self, base.path, [], {}, site)
+                    obj.user_class = cls
+                    obj.base_path = base.path
+                    self.call_user(init, [obj, *args], kwargs, site)
+                else:
+                    obj = self.api.call_external(self, base.path, args, kwargs, site)
+                    obj.user_class = cls
+                    obj.base_path = base.path
                 return obj
         instance = Instance(cls)
         init = cls.lookup("__init__")
@@ -896,20 +948,12 @@ class Interpreter:
             self.call_user(init, [instance, *args], kwargs, site)
         return instance
 
-    def _run_init_without_super(
-        self, init: FuncRef, obj: Any, args: list[Any], kwargs: dict[str, Any], site: Site
-    ) -> None:
-        """A subclass's ``__init__``: the base constructor already ran; run the rest for helpers."""
-        self.call_user(init, [obj, *args], kwargs, site, skip_super_init=True)
-
     def call_user(
         self,
         fn: FuncRef,
         args: list[Any],
         kwargs: dict[str, Any],
         site: Site,
-        *,
-        skip_super_init: bool = False,
     ) -> Any:
         node = fn.node
         key = id(node)
@@ -933,10 +977,7 @@ class Interpreter:
             if isinstance(node, ast.Lambda):
                 result = self.eval(node.body, scope)
             else:
-                body = node.body
-                if skip_super_init:
-                    body = [s for s in body if not _is_super_init(s)]
-                self.exec_body(body, scope)
+                self.exec_body(node.body, scope)
         except _Return as ret:
             result = ret.value
         finally:
@@ -1002,19 +1043,21 @@ class DictView:
         return self._pairs
 
 
-def _is_super_init(stmt: ast.stmt) -> bool:
-    if not isinstance(stmt, ast.Expr) or not isinstance(stmt.value, ast.Call):
-        return False
-    func = stmt.value.func
-    if isinstance(func, ast.Attribute) and func.attr == "__init__":
-        inner = func.value
+_REGISTERING = frozenset(
+    {"register_blueprint", "add_url_rule", "route", "add_resource", "add_namespace"}
+)
+
+
+def _registers_on(fn: ast.FunctionDef, param: str) -> bool:
+    """True when ``fn`` calls ``<param>.register_blueprint(...)`` or another registering method."""
+    for node in ast.walk(fn):
         if (
-            isinstance(inner, ast.Call)
-            and isinstance(inner.func, ast.Name)
-            and inner.func.id == "super"
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _REGISTERING
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == param
         ):
-            return True
-        if isinstance(inner, ast.Name):  # Base.__init__(self, ...)
             return True
     return False
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import subprocess
 import tokenize
 from dataclasses import dataclass
@@ -87,7 +88,10 @@ def list_project_files(root: Path) -> list[str]:
 def read_source_bytes(path: Path) -> bytes:
     """The raw bytes of a source file, or :class:`SourceError` (too big, unreadable, a folder)."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise SourceError("skipped: not a regular file")
+        size = st.st_size
         if size > MAX_FILE_BYTES:
             raise SourceError(f"skipped: {size:,} bytes is over the {MAX_FILE_BYTES:,} byte limit")
         with path.open("rb") as fh:
@@ -105,11 +109,15 @@ def decode_source(data: bytes) -> str:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as exc:
-        raise SourceError(f"skipped: {exc.msg if hasattr(exc, 'msg') else exc}") from exc
+        raise SourceError(
+            f"skipped: not valid UTF-8 and no usable coding declaration ({exc.msg})"
+        ) from exc
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise SourceError(f"skipped: not valid {encoding} ({exc.__class__.__name__})") from exc
+        raise SourceError(
+            f"skipped: not valid {encoding.upper()} ({getattr(exc, 'reason', exc)})"
+        ) from exc
     return text.removeprefix("\ufeff")
 
 
@@ -199,7 +207,7 @@ def _walk(root: Path, diagnostics: list[Diagnostic], suffix: str | None = ".py")
                     if (Path(entry.path) / "pyvenv.cfg").exists():
                         continue  # a virtualenv under any name
                     stack.append(Path(entry.path))
-                elif entry.is_file() or entry.is_symlink():
+                else:  # files, and FIFOs or sockets named *.py (refused when read)
                     if suffix is not None and not name.endswith(suffix):
                         continue
                     path = Path(entry.path)

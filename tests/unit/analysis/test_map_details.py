@@ -1,0 +1,81 @@
+"""Beyond rules: spans, decorators, hooks pipelines, registration sites, cache behaviour."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from architect_tui.analysis import read_project
+from architect_tui.analysis.cache import cache_dir
+
+from .conftest import FIXTURES
+
+
+def test_view_span_includes_decorators_and_lists_them() -> None:
+    """The span starts at the first decorator; decorators are kept as written."""
+    project = read_project(FIXTURES / "factory_blueprints", use_cache=False)
+    me = project.route_by_endpoint("auth.me")
+    assert me is not None
+    assert (me.span.file, me.span.line, me.span.end_line) == ("shopx/auth/routes.py", 18, 21)
+    assert me.decorators == ("bp.get('/me')", "login_required")
+    assert me.registered_at is not None and me.registered_at.line == 18
+    assert me.prefix_chain == ("/auth",)
+
+
+def test_hooks_pipeline_app_then_blueprint() -> None:
+    """App hooks and app-wide blueprint hooks run for every route; blueprint hooks only for
+    that blueprint's routes."""
+    project = read_project(FIXTURES / "hooks", use_cache=False)
+    cart = project.route_by_endpoint("shop.cart")
+    other = project.route_by_endpoint("other.o")
+    assert cart is not None and other is not None
+    cart_hooks = [(h.kind, h.function) for h in cart.hooks]
+    other_hooks = [(h.kind, h.function) for h in other.hooks]
+    assert ("before_request", "require_login") in cart_hooks
+    assert ("errorhandler", "shop_404") in cart_hooks
+    assert ("before_request", "require_login") not in other_hooks
+    for hooks in (cart_hooks, other_hooks):
+        assert ("after_request", "add_headers") in hooks
+        assert ("context_processor", "inject") in hooks
+        assert ("errorhandler", "handle_500") in hooks
+        assert ("before_app_request", "everywhere") in hooks
+    errors = {h.function: h.error for h in project.hooks if h.kind == "errorhandler"}
+    assert errors == {"shop_404": "404", "handle_500": "500"}
+
+
+def test_kinds() -> None:
+    """Function, view class, RESTful, RESTX and static routes are told apart."""
+    kinds = {}
+    for name in ("method_views", "restful", "restx", "module_app"):
+        for r in read_project(FIXTURES / name, use_cache=False).routes:
+            kinds[r.endpoint] = r.kind
+    assert kinds["users.user_api"] == "view_class"
+    assert kinds["api.todo_item"] == "restful"
+    assert kinds["api.users_user"] == "restx"
+    assert kinds["static"] == "static"
+    assert kinds["index"] == "function"
+
+
+def test_warm_read_equals_cold_and_a_changed_file_is_reread(tmp_path: Path) -> None:
+    """The cache returns the same map; editing one file changes the map."""
+    project_dir = tmp_path / "proj"
+    shutil.copytree(FIXTURES / "factory_blueprints", project_dir)
+    cold = read_project(project_dir)
+    warm = read_project(project_dir)
+    assert warm.to_json() == cold.to_json()
+    views = project_dir / "shopx" / "views.py"
+    views.write_text(views.read_text().replace('"/items/<int:item_id>"', '"/things/<int:item_id>"'))
+    changed = read_project(project_dir)
+    rules = {r.rule for r in changed.routes}
+    assert "/api/v1/things/<int:item_id>" in rules and "/api/v1/items/<int:item_id>" not in rules
+
+
+def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
+    """A damaged cache file is read as no cache, never as a crash."""
+    project_dir = tmp_path / "proj"
+    shutil.copytree(FIXTURES / "module_app", project_dir)
+    first = read_project(project_dir)
+    for pack in cache_dir().glob("*.pickle"):
+        pack.write_bytes(b"not a pickle")
+    again = read_project(project_dir)
+    assert again.to_json() == first.to_json()
