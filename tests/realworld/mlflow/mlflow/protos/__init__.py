@@ -1,0 +1,1 @@
+"""Stand-in for mlflow/mlflow mlflow/protos/: generated protobuf modules."""
