@@ -14,12 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 import libcst as cst
-from libcst.metadata import (
-    ParentNodeProvider,
-    PositionProvider,
-    QualifiedNameProvider,
-    ScopeProvider,
-)
+from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
 
 from architect_tui.review.model import FindingSeverity
 
@@ -94,17 +89,29 @@ class Rule(cst.BatchableCSTVisitor):
     VALID: ClassVar[tuple[Example, ...]] = ()
     INVALID: ClassVar[tuple[Example, ...]] = ()
 
-    METADATA_DEPENDENCIES = (
-        PositionProvider,
-        QualifiedNameProvider,
-        ScopeProvider,
-        ParentNodeProvider,
-    )
+    METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
+    _visitor_names: ClassVar[dict[type, tuple[str, ...]]] = {}
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__()
         self.context = context
         self.violations: list[Violation] = []
+
+    def get_visitors(self) -> dict[str, Callable[..., object]]:
+        """LibCST's version runs inspect.getmembers per instance (per file); the names depend
+        only on the class, so they are looked up once per class."""
+        cls = type(self)
+        names = Rule._visitor_names.get(cls)
+        if names is None:
+            names = tuple(
+                name
+                for name in dir(cls)
+                if name.startswith(("visit_", "leave_"))
+                and callable(getattr(cls, name))
+                and not getattr(getattr(cls, name), "_is_no_op", False)
+            )
+            Rule._visitor_names[cls] = names
+        return {name: getattr(self, name) for name in names}
 
     # ---- helpers shared by rules ------------------------------------------------------------
 
@@ -115,8 +122,11 @@ class Rule(cst.BatchableCSTVisitor):
         *,
         fix: Fix | None = None,
         imports: tuple[ImportRequest, ...] = (),
+        at: cst.CSTNode | None = None,
     ) -> None:
-        pos = self.get_metadata(PositionProvider, node)
+        """Report ``node`` (the node ``fix`` replaces); ``at`` moves the reported position to a
+        more telling node (the f-string line of a multi-line call, a view's route decorator)."""
+        pos = self.get_metadata(PositionProvider, at or node)
         self.violations.append(
             Violation(
                 rule=self.id,
@@ -146,7 +156,7 @@ class Rule(cst.BatchableCSTVisitor):
         while current is not None:
             if isinstance(current, cst.FunctionDef):
                 return self.context.file.functions.get(current)
-            current = self.get_metadata(ParentNodeProvider, current, None)
+            current = self.context.file.parents.get(current)
         return None
 
     def in_request_code(self, node: cst.CSTNode) -> bool:
@@ -154,4 +164,6 @@ class Rule(cst.BatchableCSTVisitor):
         return info is not None and info.request_code
 
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
-        return self.get_metadata(ParentNodeProvider, node, None)
+        """The parent node, from the map the facts pass builds (cheaper than
+        ParentNodeProvider, which costs a full extra traversal)."""
+        return self.context.file.parents.get(node)

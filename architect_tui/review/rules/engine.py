@@ -72,11 +72,25 @@ class CheckResult:
     fixed: dict[str, str] = field(default_factory=dict)
     errors: list[ParseError] = field(default_factory=list)
     files: int = 0
+    modules: dict[str, cst.Module] = field(default_factory=dict, repr=False)
 
     def diff(self, files: Iterable[str] | None = None) -> str:
         """One git-style unified diff per fixed file, all in one string."""
         wanted = sorted(self.fixed) if files is None else sorted(set(files) & set(self.fixed))
         return "".join(unified_diff(p, self.originals[p], self.fixed[p]) for p in wanted)
+
+    def diff_for(self, violations: Iterable[Violation]) -> str:
+        """The diff of only these violations' fixes (a review of one route fixes that route)."""
+        by_file: dict[str, list[Violation]] = {}
+        for v in violations:
+            if v.fix is not None and v.fixed and v.file in self.modules:
+                by_file.setdefault(v.file, []).append(v)
+        out = []
+        for path in sorted(by_file):
+            code = _transform(self.modules[path], by_file[path])
+            if code is not None and code != self.originals[path]:
+                out.append(unified_diff(path, self.originals[path], code))
+        return "".join(out)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
@@ -136,6 +150,7 @@ def check_sources(
     for path, wrapper in wrappers.items():
         if path not in wanted:
             continue
+        result.modules[path] = wrapper.module
         violations = _run_file(path, sources[path], wrapper, facts, project, active)
         result.violations.extend(violations)
         fixed = _apply_fixes(wrapper.module, [v for v in violations if v.fix])
@@ -249,9 +264,12 @@ def check_project(
     ignore: Iterable[str] = (),
     files: Sequence[str] | None = None,
     only: Iterable[str] | None = None,
+    use_map: bool = True,
 ) -> CheckResult:
     """Read the project's files and check them (facts come from every file, findings from
-    ``only`` when given)."""
+    ``only`` when given). The static reader's map is used when it can be built."""
+    if project is None and use_map:
+        project = _read_map(root)
     paths = list(files) if files is not None else discover(root)
     sources: dict[str, str] = {}
     errors: list[ParseError] = []
@@ -263,3 +281,13 @@ def check_project(
     result = check_sources(sources, project=project, ignore=ignore, only=only)
     result.errors[:0] = errors
     return result
+
+
+def _read_map(root: Path) -> ProjectMap | None:
+    """The project map, or None: the rules work without it (their own facts find views)."""
+    try:
+        from architect_tui.analysis import read_project
+
+        return read_project(root)
+    except Exception:  # a reader failure must not stop the offline rules
+        return None

@@ -58,6 +58,9 @@ AUTH_HOOK_WORDS = (
     "jwt",
 )
 UNSAFE_LAZY = {"select", "dynamic", "true"}
+OWNER_COLUMNS = {"user_id", "owner_id", "customer_id", "author_id"}
+WRITES = re.compile(r"(session\.(commit|add|delete|merge|add_all)\(|\.commit\(\))")
+MAIL = re.compile(r"(smtplib\.SMTP|\.send_message\(|\.sendmail\(|mail\.send\()")
 
 
 def dotted(node: cst.CSTNode | None) -> str | None:
@@ -127,6 +130,7 @@ class FileFacts:
     module: str
     aliases: dict[str, str] = field(default_factory=dict)
     functions: dict[cst.FunctionDef, FunctionInfo] = field(default_factory=dict)
+    parents: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict, repr=False)
     blueprints: dict[str, BlueprintDecl] = field(default_factory=dict)
     auth_hooks: set[str] = field(default_factory=set)  # receivers whose before_request checks auth
     imports: list[tuple[str, int]] = field(default_factory=list)  # module-level candidates
@@ -137,6 +141,9 @@ class FileFacts:
     csrf_protect: bool = False
     has_factory: bool = False
     returns_json: bool = False
+    owned_models: set[str] = field(default_factory=set)
+    writer_functions: set[str] = field(default_factory=set)
+    mail_functions: set[str] = field(default_factory=set)
 
     def resolve(self, name: str | None) -> str | None:
         if name is None:
@@ -164,6 +171,9 @@ class ProjectFacts:
     has_factory: bool = False
     auth_hooks: set[str] = field(default_factory=set)  # resolved receivers (blueprint or app)
     app_keys: set[str] = field(default_factory=set)
+    owned_models: set[str] = field(default_factory=set)
+    writer_functions: set[str] = field(default_factory=set)
+    mail_functions: set[str] = field(default_factory=set)
 
     def views_of(self, blueprint: str | None) -> list[FunctionInfo]:
         if blueprint is None:
@@ -189,6 +199,17 @@ class _Collector(cst.CSTVisitor):
         self.depth = 0  # function nesting
         self.classes: list[cst.ClassDef] = []
         self.guard = 0  # inside `if TYPE_CHECKING:`
+        self.stack: list[cst.CSTNode] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if self.stack:
+            self.f.parents[node] = self.stack[-1]
+        self.stack.append(node)
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        super().on_leave(original_node)
+        self.stack.pop()
 
     # imports ------------------------------------------------------------------------------
     def _package(self) -> str:
@@ -241,6 +262,14 @@ class _Collector(cst.CSTVisitor):
     # classes and functions ----------------------------------------------------------------
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append(node)
+        for stmt in node.body.body:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if (
+                        isinstance(small, cst.Assign)
+                        and dotted(small.targets[0].target) in OWNER_COLUMNS
+                    ):
+                        self.f.owned_models.add(node.name.value)
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.classes.pop()
@@ -276,6 +305,11 @@ class _Collector(cst.CSTVisitor):
                 info.methods = (node.name.value.upper(),)
                 info.decorators += tuple(self._class_decorators(self.classes[-1]))
         info.request_code = info.is_view or info.is_hook or self._mentions_request(node)
+        body = self.module.code_for_node(node.body)
+        if WRITES.search(body):
+            self.f.writer_functions.add(node.name.value)
+        if MAIL.search(body):
+            self.f.mail_functions.add(node.name.value)
         self.f.functions[node] = info
         self.depth += 1
 
@@ -302,7 +336,8 @@ class _Collector(cst.CSTVisitor):
             self.f.error_handlers.add(_error_key(call.args[0].value))
         if attr in {"before_request", "before_app_request"}:
             code = self.module.code_for_node(fn.body).lower()
-            if any(word in code for word in AUTH_HOOK_WORDS):
+            enforces = any(w in code for w in ("abort(", "redirect(", "return "))
+            if enforces and any(word in code for word in AUTH_HOOK_WORDS):
                 key = self.f.resolve(receiver) or receiver
                 self.f.auth_hooks.add("*" if attr == "before_app_request" else key)
 
@@ -424,6 +459,9 @@ def collect_project_facts(
         facts.json_api |= f.returns_json
         facts.has_factory |= f.has_factory
         facts.auth_hooks |= f.auth_hooks
+        facts.owned_models |= f.owned_models
+        facts.writer_functions |= f.writer_functions
+        facts.mail_functions |= f.mail_functions
     if project is not None:
         _apply_map(facts, project)
     facts.cycle_edges = _cycles(facts)
@@ -469,13 +507,24 @@ def _cycles(facts: ProjectFacts) -> dict[tuple[str, str], list[str]]:
             target = _edge_target(facts, name)
             if target and target != f.module:
                 graph[f.module].add(target)
+    # A blueprint package importing its own views at the bottom (and the views importing the
+    # blueprint back) is Flask's documented layout and works in any import order; drop those
+    # edges unless the package builds an app at import time (the app <-> views cycle).
+    for module in list(graph):
+        path = facts.modules[module]
+        if not path.endswith("__init__.py") or facts.files[path].module_level_apps:
+            continue
+        for child in list(graph[module]):
+            if child.startswith(module + ".") and module in graph.get(child, set()):
+                graph[module].discard(child)
+                graph[child].discard(module)
     edges: dict[tuple[str, str], list[str]] = {}
     for component in _strongly_connected(graph):
         if len(component) < 2:
             continue
         for src in component:
             for dst in graph[src] & component:
-                edges[(src, dst)] = [*_path(graph, dst, src, component), dst]
+                edges[(src, dst)] = _path(graph, dst, src, component)
     return edges
 
 

@@ -2,19 +2,90 @@
 
 from __future__ import annotations
 
+from architect_tui.review.rules.abort_without_json import AbortWithoutJson
+from architect_tui.review.rules.app_at_import import AppAtImportTime
 from architect_tui.review.rules.base import Rule
+from architect_tui.review.rules.broad_except import BroadExcept
+from architect_tui.review.rules.catch_all_handler import CatchAllHandler
+from architect_tui.review.rules.commit_in_loop import CommitInLoop
 from architect_tui.review.rules.config_in_code import ConfigInCode
+from architect_tui.review.rules.cors_wildcard import CorsWildcardCredentials
+from architect_tui.review.rules.create_status import CreateAnswers200
 from architect_tui.review.rules.credentials_in_url import CredentialsInUrl
+from architect_tui.review.rules.csrf import MissingCsrf
 from architect_tui.review.rules.debug_mode import DebugMode
+from architect_tui.review.rules.foreign_key_index import ForeignKeyWithoutIndex
 from architect_tui.review.rules.hardcoded_secret import HardcodedSecret
+from architect_tui.review.rules.idor import InsecureDirectObjectReference
+from architect_tui.review.rules.import_cycle import ImportCycle
+from architect_tui.review.rules.len_all import LenOfAll
+from architect_tui.review.rules.missing_auth import MissingAuth
+from architect_tui.review.rules.missing_error_handlers import MissingErrorHandlers
+from architect_tui.review.rules.missing_rollback import MissingRollback
+from architect_tui.review.rules.n_plus_one import NPlusOne
+from architect_tui.review.rules.open_redirect import OpenRedirect
+from architect_tui.review.rules.path_traversal import PathTraversal
+from architect_tui.review.rules.print_call import PrintInRequest
+from architect_tui.review.rules.request_key_error import RequestKeyError
+from architect_tui.review.rules.request_timeout import NoRequestTimeout
 from architect_tui.review.rules.sql_injection import SqlInjection
+from architect_tui.review.rules.state_change_on_get import StateChangeOnGet
+from architect_tui.review.rules.stock_race import CheckThenUpdateRace
+from architect_tui.review.rules.sync_mail import SynchronousMail
+from architect_tui.review.rules.template_injection import TemplateInjection
+from architect_tui.review.rules.tls_verify import TlsVerifyOff
+from architect_tui.review.rules.unbounded_quantity import UnboundedQuantity
+from architect_tui.review.rules.unchecked_user import UncheckedAnonymousUser
+from architect_tui.review.rules.unpaginated_list import UnpaginatedList
+from architect_tui.review.rules.unsafe_deserialization import UnsafeDeserialization
+from architect_tui.review.rules.unsafe_yaml import UnsafeYaml
+from architect_tui.review.rules.url_consistency import InconsistentUrls
+from architect_tui.review.rules.weak_password_hash import WeakPasswordHash
 
 ALL_RULES: tuple[type[Rule], ...] = (
+    # security
     DebugMode,
     HardcodedSecret,
     CredentialsInUrl,
     SqlInjection,
+    TemplateInjection,
+    OpenRedirect,
+    PathTraversal,
+    UnsafeYaml,
+    UnsafeDeserialization,
+    TlsVerifyOff,
+    CorsWildcardCredentials,
+    MissingAuth,
+    MissingCsrf,
+    WeakPasswordHash,
+    InsecureDirectObjectReference,
+    UnboundedQuantity,
+    NoRequestTimeout,
+    # database
+    NPlusOne,
+    CommitInLoop,
+    LenOfAll,
+    MissingRollback,
+    CheckThenUpdateRace,
+    ForeignKeyWithoutIndex,
+    # errors and logging
+    BroadExcept,
+    MissingErrorHandlers,
+    AbortWithoutJson,
+    PrintInRequest,
+    RequestKeyError,
+    UncheckedAnonymousUser,
+    CatchAllHandler,
+    # REST
+    CreateAnswers200,
+    StateChangeOnGet,
+    InconsistentUrls,
+    UnpaginatedList,
+    # structure
+    ImportCycle,
+    AppAtImportTime,
     ConfigInCode,
+    SynchronousMail,
 )
 
 RULES_BY_ID: dict[str, type[Rule]] = {rule.id: rule for rule in ALL_RULES}

@@ -50,6 +50,12 @@ def segments(node: cst.BaseExpression) -> list[Segment] | None:
                     return None
                 out.append(part.expression)
         return out
+    if isinstance(node, cst.ConcatenatedString):
+        left, right = segments(node.left), segments(node.right)  # type: ignore[arg-type]
+        return None if left is None or right is None else left + right
+    if isinstance(node, cst.SimpleString):
+        text = string_value(node)
+        return None if text is None else [text]
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
         template = string_value(node.func.value)
         return None if template is None else _format_segments(template, node.args)
@@ -339,7 +345,7 @@ class SqlInjection(Rule):
         parts = segments(sql_expr)
         bound = bind(parts, style) if parts is not None and style else None
         if is_text or len(node.args) != 1 or bound is None or not bound.params:
-            self.report(node, message)
+            self.report(node, message, at=_dynamic_part(sql_expr))
             return
         literal = py_string(bound.sql)
         if style == "named":
@@ -361,6 +367,20 @@ class SqlInjection(Rule):
         ]
 
         def fix(updated: cst.CSTNode) -> cst.CSTNode:
-            return updated.with_changes(args=new_args)
+            assert isinstance(updated, cst.Call)
+            # keep the layout around the arguments (a newline before the closing paren)
+            last = new_args[-1].with_changes(
+                whitespace_after_arg=updated.args[-1].whitespace_after_arg
+            )
+            return updated.with_changes(args=[new_args[0], last])
 
-        self.report(node, message, fix=fix, imports=imports)
+        self.report(node, message, fix=fix, imports=imports, at=_dynamic_part(sql_expr))
+
+
+def _dynamic_part(node: cst.BaseExpression) -> cst.CSTNode:
+    """The piece of a concatenated string that interpolates, for the reported line."""
+    if isinstance(node, cst.ConcatenatedString):
+        for side in (node.left, node.right):
+            if is_dynamic_string(side):
+                return _dynamic_part(side)  # type: ignore[arg-type]
+    return node

@@ -1,0 +1,95 @@
+"""FLK112: a view without the auth decorator its blueprint siblings carry."""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from architect_tui.review.rules.base import Example, Rule
+from architect_tui.review.rules.facts import FunctionInfo, ProjectFacts
+
+_VAR = re.compile(r"<(?:\w+:)?(\w+)>")
+PUBLIC = re.compile(r"(login|logout|register|signup|sign_up|reset|forgot|health|ping|status)", re.I)
+
+
+def url_vars(info: FunctionInfo) -> set[str]:
+    return {v for rule in info.rules for v in _VAR.findall(rule)}
+
+
+def auth_enforced_by_hook(facts: ProjectFacts, blueprint: str | None) -> bool:
+    """A before_request hook of this blueprint, or one that applies app-wide, checks auth."""
+    blueprint_keys = {k for f in facts.files.values() for k in f.blueprints}
+    for key in facts.auth_hooks:
+        if key == "*" or key == blueprint or key not in blueprint_keys:
+            return True
+    return False
+
+
+class MissingAuth(Rule):
+    id = "FLK112"
+    title = "View lacks the auth decorator its siblings carry"
+    severity = "high"
+    category = "security"
+    rationale = (
+        "When the views around it that touch the same resource all require a login, one view "
+        "without it is usually an oversight, and it serves the data to anyone who guesses the "
+        "URL. Add the decorator (or protect the whole blueprint in a before_request hook)."
+    )
+    _BP = (
+        "from flask import Blueprint\n"
+        "from auth import login_required\n"
+        'bp = Blueprint("orders", __name__)\n'
+    )
+    VALID = (
+        Example(
+            _BP + "@bp.get('/<int:order_id>')\n@login_required\ndef detail(order_id): ...\n"
+            "@bp.get('/<int:order_id>/invoice')\n@login_required\ndef invoice(order_id): ...\n"
+            "@bp.get('/cart')\ndef cart(): ...\n"
+        ),
+        Example(
+            _BP + "@bp.before_request\ndef guard():\n    if g.user is None:\n        abort(401)\n"
+            "@bp.get('/<int:order_id>')\n@login_required\ndef detail(order_id): ...\n"
+            "@bp.post('/<int:order_id>/cancel')\n@login_required\ndef cancel(order_id): ...\n"
+            "@bp.get('/<int:order_id>/invoice')\ndef invoice(order_id): ...\n"
+        ),
+    )
+    INVALID = (
+        Example(
+            _BP + "@bp.get('/<int:order_id>')\n@login_required\ndef detail(order_id): ...\n"
+            "@bp.post('/<int:order_id>/cancel')\n@login_required\ndef cancel(order_id): ...\n"
+            "@bp.get('/<int:order_id>/invoice')\ndef invoice(order_id): ...\n"
+        ),
+        Example(
+            "",
+            path="shop/views.py",
+            files={
+                "shop/views.py": "from shop import bp\n@bp.get('/a')\ndef a(): ...\n",
+                "shop/__init__.py": _BP + "@bp.get('/b')\n@login_required\ndef b(): ...\n"
+                "@bp.get('/c')\n@login_required\ndef c(): ...\n"
+                "@bp.get('/d')\n@login_required\ndef d(): ...\n",
+            },
+        ),
+    )
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        info = self.context.file.functions.get(node)
+        if info is None or not info.is_view or info.auth_decorators or PUBLIC.search(info.name):
+            return
+        facts = self.context.facts
+        siblings = [v for v in facts.views_of(info.blueprint) if v is not info]
+        if len(siblings) < 2 or auth_enforced_by_hook(facts, info.blueprint):
+            return
+        mine = url_vars(info)
+        related = [s for s in siblings if mine & url_vars(s)] if mine else []
+        group = related if len(related) >= 2 else siblings if len(siblings) >= 3 else []
+        carried = [s.auth_decorators for s in group]
+        if not carried or not all(carried):
+            return
+        decorator = carried[0][0].rpartition(".")[2]
+        self.report(
+            node,
+            f"{info.name} has no @{decorator} although its sibling views "
+            f"({', '.join(s.name for s in group[:3])}) require it",
+            at=node.decorators[0] if node.decorators else node,
+        )

@@ -1,0 +1,56 @@
+"""FLK205: check-then-update of a counter without a lock (lost update / oversell)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from architect_tui.review.rules._util import code, walk
+from architect_tui.review.rules.base import Example, Rule
+from architect_tui.review.rules.facts import dotted
+
+
+class CheckThenUpdateRace(Rule):
+    id = "FLK205"
+    title = "Check-then-update race on a counter"
+    severity = "medium"
+    category = "database"
+    rationale = (
+        "Reading a counter, checking it in Python and writing it back is a race: two concurrent "
+        "requests both see enough stock and both decrement it. Lock the row "
+        "(with_for_update) or do it in one conditional UPDATE and check the row count."
+    )
+    VALID = (
+        Example(
+            "def take(pid, n):\n    p = db.session.get(Product, pid, with_for_update=True)\n"
+            "    if p.stock < n:\n        raise OutOfStock\n    p.stock -= n\n"
+        ),
+    )
+    INVALID = (
+        Example(
+            "def take(pid, n):\n    p = db.session.get(Product, pid)\n"
+            "    if p.stock < n:\n        raise OutOfStock\n    p.stock -= n\n"
+        ),
+    )
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        body = code(node.body)
+        if "with_for_update" in body or "FOR UPDATE" in body.upper():
+            return
+        decremented = {
+            dotted(s.target)
+            for s in walk(node.body)
+            if isinstance(s, cst.AugAssign) and isinstance(s.operator, cst.SubtractAssign)
+        }
+        decremented.discard(None)
+        if not decremented:
+            return
+        for sub in walk(node.body):
+            if isinstance(sub, cst.Comparison):
+                names = {dotted(n) for n in walk(sub) if isinstance(n, cst.Attribute)}
+                hit = names & decremented
+                if hit:
+                    self.report(
+                        sub,
+                        f"{hit.pop()} is checked and then decremented without a row lock",
+                    )
+                    return
