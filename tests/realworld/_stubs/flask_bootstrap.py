@@ -1,0 +1,7 @@
+"""Stand-in for Flask-Bootstrap."""
+
+from _ext import Extension
+
+
+class Bootstrap(Extension):
+    pass

@@ -1,0 +1,7 @@
+"""Stand-in for Flask-Migrate."""
+
+from _ext import Extension
+
+
+class Migrate(Extension):
+    pass

@@ -1,0 +1,7 @@
+"""Stand-in for Flask-PageDown."""
+
+from _ext import Extension
+
+
+class PageDown(Extension):
+    pass

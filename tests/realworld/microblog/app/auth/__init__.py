@@ -1,0 +1,7 @@
+"""Reproduces miguelgrinberg/microblog app/auth/__init__.py."""
+
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from app.auth import routes  # noqa: E402, F401

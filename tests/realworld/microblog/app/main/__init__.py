@@ -1,0 +1,7 @@
+"""Reproduces miguelgrinberg/microblog app/main/__init__.py."""
+
+from flask import Blueprint
+
+bp = Blueprint("main", __name__)
+
+from app.main import routes  # noqa: E402, F401
