@@ -235,6 +235,10 @@ class MainScreen(Screen[None]):
         self.start_read(reread=False)
         self.read_git()
 
+    def on_resize(self) -> None:
+        # A compact footer fits every key at 80 columns.
+        self.query_one(Footer).compact = self.size.width < 100
+
     # ---- reading -----------------------------------------------------------------------------
 
     def start_read(self, *, reread: bool) -> None:

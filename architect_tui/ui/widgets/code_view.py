@@ -86,6 +86,13 @@ class CodeView(TextArea):
         self.marking = False
         self._program_selection: TextSelection | None = None
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._follow_app_theme, init=True)
+
+    def _follow_app_theme(self, _theme: str) -> None:
+        """Syntax colours that read well on the app theme's background (light or dark)."""
+        self.theme = "vscode_dark" if self.app.current_theme.dark else "github_light"
+
     # ---- attributes down ---------------------------------------------------------------------
 
     def show(self, path: str, text: str, span: tuple[int, int] | None = None) -> None:

@@ -50,14 +50,14 @@ def route_facts(project: ProjectMap, route: Route) -> tuple[str, list[Jump]]:
     lines.append("[b]Decorators[/b]")
     if route.decorators:
         for decorator in route.decorators:
-            mark = "[$success]✓[/] " if is_auth_decorator(decorator) else "  "
+            mark = "[$text-success]✓[/] " if is_auth_decorator(decorator) else "  "
             lines.append(f"{mark}@{escape(decorator)}")
     else:
         lines.append("[dim]  none[/dim]")
     gap = auth_gap(project, route)
     if gap is not None:
         lines.append(
-            f"[$warning]⚠ no auth decorator, while {gap.guarded} of {gap.siblings} sibling "
+            f"[$text-warning]⚠ no auth decorator, while {gap.guarded} of {gap.siblings} sibling "
             f"route(s) have one (@{escape(gap.example)})[/]"
         )
     jumps = [Jump(f"view  {route.view}", route.span.file, route.span.line, route.span.end_line)]
@@ -87,7 +87,7 @@ def blueprint_facts(project: ProjectMap, bp: Blueprint) -> tuple[str, list[Jump]
         if bp.app:
             lines.append(f"[dim]app[/dim] {escape(bp.app)}")
     else:
-        lines.append("[$warning]not registered on any app: its routes are unreachable[/]")
+        lines.append("[$text-warning]not registered on any app: its routes are unreachable[/]")
     lines.append(f"[dim]variable[/dim] {escape(bp.variable)}  [dim]routes[/dim] {len(routes)}")
     lines.append(f"[dim]defined[/dim] {escape(_span(bp.span))}")
     if bp.registered_at is not None:
@@ -148,7 +148,9 @@ def file_facts(project: ProjectMap | None, path: str) -> tuple[str, list[Jump]]:
         lines.append(f"[dim]routes here[/dim] {len(routes)}")
         for diagnostic in project.diagnostics:
             if diagnostic.file == path:
-                lines.append(f"[$warning]● line {diagnostic.line}: {escape(diagnostic.message)}[/]")
+                lines.append(
+                    f"[$text-warning]● line {diagnostic.line}: {escape(diagnostic.message)}[/]"
+                )
     return "\n".join(lines), jumps
 
 

@@ -297,7 +297,15 @@ class MapTree(Tree[NodeData]):
         return text
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"map-tree--{name}", partial=True)
+        """A label part's style. Colours like ``$text-muted`` are resolved against the tree's
+        background (a partial style would resolve them against black, unreadable in light
+        themes); the background itself is only kept for parts that set one (method badges),
+        so the cursor and hover highlights still show through the rest."""
+        component = f"map-tree--{name}"
+        full = self.get_component_rich_style(component)
+        if self.get_component_rich_style(component, partial=True).bgcolor is not None:
+            return full
+        return Style(color=full.color, bold=full.bold, italic=full.italic, dim=full.dim)
 
     def _label_for(self, data: NodeData) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
