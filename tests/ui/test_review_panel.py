@@ -499,3 +499,30 @@ async def test_threaded_review_runs_a_sync_reviewer_off_the_loop() -> None:
         await pilot.pause()
         assert panel.status == "done" and panel.review is LOCAL
         assert panel.query_one(Markdown).source == "## Offline"
+
+
+async def test_empty_panel_explains_itself_and_clear_returns_to_it() -> None:
+    """Before any review the panel says what to do, a follow-up is not posted; clear() resets."""
+    seen: list[Message] = []
+
+    class EmptyHost(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ReviewPanel(empty_text="Press R to review the selection.")
+
+    app = EmptyHost()
+    async with app.run_test(message_hook=seen.append) as pilot:
+        panel = panel_of(app)
+        assert panel.query_one("#review-empty").render().plain == "Press R to review the selection."
+        panel.follow_up_input.focus()
+        await pilot.press(*"hello", "enter")
+        await pilot.pause()
+        assert posted(seen, ReviewPanel.FollowUp) == []
+        assert panel.follow_up_input.value == "hello"
+        panel.start_review(script(TextDelta("x"), Finished(make_review("x"))))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not panel.query("#review-empty") and panel.status == "done"
+        await panel.clear()
+        await pilot.pause()
+        assert panel.turns == [] and panel.query("#review-empty")
+        assert panel.status == "idle" and panel.review is None

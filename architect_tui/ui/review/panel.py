@@ -147,12 +147,14 @@ class ReviewPanel(Widget, can_focus=False):
         self,
         *,
         cost_estimator: CostEstimator | None = estimate_cost,
+        empty_text: str = "No review yet: select a route, a blueprint or a file and ask for one.",
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.cost_estimator = cost_estimator
+        self.empty_text = empty_text  # the owner names its own keys here
         self.review: Review | None = None  # the latest finished (or partial) answer
         self.usage: Usage | None = None  # the whole conversation's usage so far
         self._turn_usage: Usage | None = None
@@ -170,7 +172,8 @@ class ReviewPanel(Widget, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-header")
-        yield VerticalScroll(id="review-log", can_focus=False)
+        with VerticalScroll(id="review-log", can_focus=False):
+            yield Static(self.empty_text, id="review-empty")
         yield Input(placeholder="Ask a follow-up…  (Enter to send)", id="review-follow-up")
 
     def on_mount(self) -> None:
@@ -250,6 +253,23 @@ class ReviewPanel(Widget, can_focus=False):
         self.usage, self._turn_usage = review.usage, None
         self._set_status(note, "incomplete" if review.incomplete else "")
 
+    async def clear(self) -> None:
+        """Forget the conversation (another project, another selection): back to empty."""
+        previous = self._worker
+        self._run_id += 1
+        self._last_failure = None
+        self._last_source = None
+        self._local = None
+        if previous is not None:
+            previous.cancel()
+            with suppress(WorkerCancelled, WorkerFailed):
+                await previous.wait()
+        await self.conversation.remove_children()
+        await self.conversation.mount(Static(self.empty_text, id="review-empty"))
+        self.review = None
+        self.usage = self._turn_usage = None
+        self._set_status("idle")
+
     # ---- the worker ---------------------------------------------------------------------------
 
     def _start(self, source: EventSource, *, question: str | None, fresh: bool) -> Worker[None]:
@@ -279,6 +299,7 @@ class ReviewPanel(Widget, can_focus=False):
             await self.conversation.remove_children()
             self.usage = None
             self.review = None
+        await self.conversation.query("#review-empty").remove()
         self._turn_usage = None
         turn = ReviewTurn(question)
         await self.conversation.mount(turn)
@@ -492,9 +513,13 @@ class ReviewPanel(Widget, can_focus=False):
     def _follow_up(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
-        if text:
-            self.follow_up_input.clear()
-            self.post_message(self.FollowUp(text))
+        if not text:
+            return
+        if not self.turns:  # nothing to follow up on yet: keep the text, say what to do
+            self.notify(self.empty_text, title="No review yet", timeout=4)
+            return
+        self.follow_up_input.clear()
+        self.post_message(self.FollowUp(text))
 
     @on(OptionList.OptionSelected, "FindingsList")
     def _finding_chosen(self, event: OptionList.OptionSelected) -> None:
