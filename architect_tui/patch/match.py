@@ -28,6 +28,7 @@ _ELIDED_COMMENT = re.compile(
 )
 _ELIDED_BARE = re.compile(r"^\s*(\.\.\.|…|\[\.\.\.\])\s*$")
 
+_EDGE = "added lines sit next to a blank line the hunk may have left out: placement is ambiguous"
 FUZZY_THRESHOLD = 0.75  # minimum alignment score for a fuzzy match
 FUZZY_MARGIN = 0.1  # the best place must beat any other place by this much
 NEAR = 2  # "clearly nearest": within NEAR lines of the expected line ...
@@ -198,6 +199,59 @@ def _build(
     return out, None
 
 
+def _edge_ambiguous(shape: _Shape, file_lines: list[str], start: int, end: int) -> bool:
+    """Added lines whose place depends on a blank line the hunk may have left out.
+
+    Models drop blank context lines. When the hunk starts (or ends) with added lines, or with a
+    run of blank lines that has added lines in or right after it, and the file has one more blank
+    line just outside the match, "before or after that blank line" is a guess: refuse it.
+    """
+    n = len(shape.old)
+
+    def blank(i: int) -> bool:
+        return 0 <= i < len(file_lines) and not file_lines[i].strip()
+
+    if shape.adds[0] and start > 0 and blank(start - 1):
+        return True
+    if shape.adds[n] and blank(end):
+        return True
+    run = 0
+    while run < n and not shape.old[run].strip():
+        run += 1
+    if run and any(shape.adds[i] for i in range(1, run + 1)) and blank(start - 1):
+        return True
+    run = 0
+    while run < n and not shape.old[n - 1 - run].strip():
+        run += 1
+    return bool(run and any(shape.adds[i] for i in range(n - run, n)) and blank(end))
+
+
+def _slide_ambiguous(
+    shape: _Shape, file_lines: list[str], start: int, ops: list[tuple[str, int, int, int, int]]
+) -> bool:
+    """In an approximate match, a blank hunk line could pair with a neighbouring blank instead.
+
+    When the file has an unmentioned blank line next to one the hunk's blank line was paired
+    with, both pairings fit; with added lines around, they give different files.
+    """
+    if not any(shape.adds):
+        return False
+    pairs = [
+        (i1 + k, start + j1 + k)
+        for tag, i1, i2, j1, _ in ops
+        if tag == "equal"
+        for k in range(i2 - i1)
+    ]
+    taken = {j for _, j in pairs}
+    for i, j in pairs:
+        if shape.old[i].strip():
+            continue
+        for nb in (j - 1, j + 1):
+            if 0 <= nb < len(file_lines) and nb not in taken and not file_lines[nb].strip():
+                return True
+    return False
+
+
 def _elided(lines: list[str]) -> bool:
     return any(_ELIDED_COMMENT.match(ln) or _ELIDED_BARE.match(ln) for ln in lines)
 
@@ -231,6 +285,8 @@ def match_hunk(
         pos = choose(positions, expected)
         if pos is None:
             return _failed(f"the hunk matches {len(positions)} places equally well")
+        if _edge_ambiguous(shape, file_lines, pos, pos + n):
+            return _failed(_EDGE)
         repl, why = _build(shape, file_lines, pos, identity)
         if repl is None:
             return _failed(why or "cannot build")
@@ -248,6 +304,8 @@ def match_hunk(
             return _failed(
                 f"the hunk matches {len(positions)} places equally well (whitespace aside)"
             )
+        if _edge_ambiguous(shape, file_lines, pos, pos + n):
+            return _failed(_EDGE)
         repl, why = _build(shape, file_lines, pos, identity)
         if repl is None:
             return _failed(why or "cannot build")
@@ -316,6 +374,10 @@ def _fuzzy(
         return _failed("two places match almost equally well", best_score)
     ops = seen[best][1]
     assert ops is not None
+    if _edge_ambiguous(shape, file_lines, best[0], best[1]) or _slide_ambiguous(
+        shape, file_lines, best[0], ops
+    ):
+        return _failed(_EDGE, best_score)
     repl, why = _build(shape, file_lines, best[0], ops)
     if repl is None:
         return _failed(why or "cannot build", best_score)

@@ -1,0 +1,129 @@
+"""Property: a corrupted diff yields exactly the intended file, or a refusal; never anything else.
+
+Random files and edits -> difflib unified diff -> one corruption a model is known for (shifted
+line numbers, wrong counts, whitespace drift, a shifted indentation, dropped blank context) ->
+extract + plan. When the plan says every hunk applies, the new bytes must be the intended file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from architect_tui.patch import extract_changes, plan
+
+COMMON = [
+    "",
+    "",
+    "    return None",
+    "    pass",
+    "def handler():",
+    "    x = 1",
+    "    if x:",
+    "        return x",
+    "# ---",
+    "import os",
+]
+
+
+@st.composite
+def line(draw: st.DrawFn) -> str:
+    if draw(st.booleans()):
+        return draw(st.sampled_from(COMMON))
+    indent = draw(st.sampled_from(["", "    ", "        "]))
+    name = draw(st.text("abcdefgh", min_size=1, max_size=6))
+    value = draw(st.integers(0, 99))
+    return f"{indent}{name} = {value}"
+
+
+@st.composite
+def edit_case(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    """A file and an edited version of it (1-3 separate edits)."""
+    old = draw(st.lists(line(), min_size=3, max_size=40))
+    new = list(old)
+    for _ in range(draw(st.integers(1, 3))):
+        if not new:
+            break
+        i = draw(st.integers(0, len(new) - 1))
+        k = draw(st.integers(0, min(3, len(new) - i)))
+        added = draw(st.lists(line(), min_size=0 if k else 1, max_size=3))
+        new[i : i + k] = added
+    return old, new
+
+
+def shift(diff: str, k: int) -> str:
+    def rep(m: re.Match[str]) -> str:
+        a, b, c, d = m.groups()
+        return f"@@ -{max(int(a) + k, 1)}{b or ''} +{max(int(c) + k, 1)}{d or ''} @@"
+
+    return re.sub(r"@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", rep, diff)
+
+
+def recount(diff: str, da: int, db: int) -> str:
+    def rep(m: re.Match[str]) -> str:
+        a, b, c, d = m.groups()
+        return f"@@ -{a},{max(int(b or 1) + da, 0)} +{c},{max(int(d or 1) + db, 0)} @@"
+
+    return re.sub(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", rep, diff)
+
+
+def body_map(diff: str, fn) -> str:  # type: ignore[no-untyped-def]
+    out = []
+    for ln in diff.split("\n"):
+        if ln and ln[0] in " +-" and not ln.startswith(("--- ", "+++ ")):
+            ln = fn(ln)
+        out.append(ln)
+    return "\n".join(out)
+
+
+@st.composite
+def corrupted(draw: st.DrawFn) -> tuple[list[str], list[str], str, str]:
+    old, new = draw(edit_case())
+    context = draw(st.integers(1, 3))
+    diff = "".join(
+        difflib.unified_diff(
+            [x + "\n" for x in old], [x + "\n" for x in new], "a/f.txt", "b/f.txt", n=context
+        )
+    )
+    kind = draw(
+        st.sampled_from(["none", "shift", "counts", "trailing", "indent", "blank", "shift+counts"])
+    )
+    if kind in ("shift", "shift+counts"):
+        diff = shift(diff, draw(st.sampled_from([-4, -3, -2, -1, 1, 2, 3, 4])))
+    if kind in ("counts", "shift+counts"):
+        diff = recount(diff, draw(st.integers(-2, 2)), draw(st.integers(-2, 2)))
+    if kind == "trailing":
+        rnd = draw(st.randoms(use_true_random=False))
+        diff = body_map(diff, lambda ln: ln + "  " if ln[0] in " -" and rnd.random() < 0.5 else ln)
+    if kind == "indent":
+        diff = body_map(diff, lambda ln: ln[0] + "  " + ln[1:])
+    if kind == "blank":
+        diff = "\n".join(x for x in diff.split("\n") if x != " ")
+    return old, new, diff, kind
+
+
+@settings(
+    max_examples=250,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(corrupted())
+def test_corrupted_diff_gives_intended_file_or_refusal(
+    example: tuple[list[str], list[str], str, str],
+) -> None:
+    """Exactly the intended bytes when every hunk is accepted; otherwise nothing is offered."""
+    old, new, diff, kind = example
+    if old == new:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        before = "".join(x + "\n" for x in old).encode()
+        (root / "f.txt").write_bytes(before)
+        the_plan = plan(extract_changes(f"```diff\n{diff}```\n", root), root)
+        if the_plan.all_ok:
+            assert the_plan.files[0].new_bytes == "".join(x + "\n" for x in new).encode(), kind
