@@ -374,6 +374,8 @@ class _Builder:
                     continue
                 if definition.file == file and definition.start <= end and definition.end >= start:
                     continue  # inside the selection itself
+                if self._is_blueprint_object(definition):
+                    continue  # the blueprint gets its own piece (definition + registration)
                 score, reason = self._rank(definition, use.decorator, depth, module)
                 piece = self._code_piece(
                     f"def:{definition.file}:{definition.name}",
@@ -390,6 +392,12 @@ class _Builder:
                     target = self.symbols.module(definition.file)
                     if target is not None:
                         queue.append((target, definition.start, definition.end, depth + 1))
+
+    def _is_blueprint_object(self, found: Definition) -> bool:
+        return any(
+            bp.span.file == found.file and found.start <= bp.span.line <= found.end
+            for bp in self.project.blueprints
+        ) and not isinstance(found.node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
 
     def _rank(
         self, definition: Definition, decorator: bool, depth: int, user: Module

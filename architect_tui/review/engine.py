@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
+from contextlib import aclosing
 from dataclasses import replace
 from typing import Any
 
@@ -86,43 +87,45 @@ class Conversation:
         system = system_blocks(self.request.system, self.request.overview)
         text: list[str] = []
         usage = Usage()
-        async for event in stream_answer(self.settings, system, messages):
-            if isinstance(event, TextDelta):
-                text.append(event.text)
-                yield event
-            elif isinstance(event, UsageUpdate):
-                usage = event.usage
-                yield event
-            elif isinstance(event, StreamEnd):
-                self.duration = time.monotonic() - began
-                review = self._review(event.text, event.usage, event.stop_reason, event.model)
-                self.usage = self.usage + event.usage
-                if event.stop_reason == "refusal":
-                    yield Failed(
-                        "refused",
-                        "The model declined to answer this request.",
-                        partial=review,
-                    )
+        # aclosing: when our caller closes or cancels us, the HTTP stream closes now, not at GC.
+        async with aclosing(stream_answer(self.settings, system, messages)) as events:
+            async for event in events:
+                if isinstance(event, TextDelta):
+                    text.append(event.text)
+                    yield event
+                elif isinstance(event, UsageUpdate):
+                    usage = event.usage
+                    yield event
+                elif isinstance(event, StreamEnd):
+                    self.duration = time.monotonic() - began
+                    review = self._review(event.text, event.usage, event.stop_reason, event.model)
+                    self.usage = self.usage + event.usage
+                    if event.stop_reason == "refusal":
+                        yield Failed(
+                            "refused",
+                            "The model declined to answer this request.",
+                            partial=review,
+                        )
+                        return
+                    self.messages = [
+                        *messages,
+                        {"role": "assistant", "content": [{"type": "text", "text": event.text}]},
+                    ]
+                    self._pending = None
+                    self.reviews.append(review)
+                    yield Finished(review)
                     return
-                self.messages = [
-                    *messages,
-                    {"role": "assistant", "content": [{"type": "text", "text": event.text}]},
-                ]
-                self._pending = None
-                self.reviews.append(review)
-                yield Finished(review)
-                return
-            elif isinstance(event, Failed):
-                self.duration = time.monotonic() - began
-                partial = None
-                if text:
-                    partial = self._review("".join(text), usage, None, self.settings.model)
-                    partial.incomplete = True
-                    self.usage = self.usage + usage
-                yield replace(event, partial=partial)
-                return
-            else:
-                yield event
+                elif isinstance(event, Failed):
+                    self.duration = time.monotonic() - began
+                    partial = None
+                    if text:
+                        partial = self._review("".join(text), usage, None, self.settings.model)
+                        partial.incomplete = True
+                        self.usage = self.usage + usage
+                    yield replace(event, partial=partial)
+                    return
+                else:
+                    yield event
 
     def _review(self, text: str, usage: Usage, stop_reason: str | None, model: str) -> Review:
         incomplete = stop_reason not in {"end_turn", "stop_sequence", None}
