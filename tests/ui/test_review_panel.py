@@ -207,6 +207,7 @@ async def test_escape_cancels_a_slow_stream_and_closes_it() -> None:
         )
         await pilot.pause()
         assert panel.running and panel.status == "streaming"
+        assert panel.query_one(Markdown).source == "Half an answer"  # shown while it streams
         panel.follow_up_input.focus()
         await pilot.press("escape")
         await app.workers.wait_for_complete()
@@ -526,3 +527,22 @@ async def test_empty_panel_explains_itself_and_clear_returns_to_it() -> None:
         await pilot.pause()
         assert panel.turns == [] and panel.query("#review-empty")
         assert panel.status == "idle" and panel.review is None
+
+
+async def test_removing_the_panel_closes_its_stream() -> None:
+    """Undocking the panel mid-stream cancels its worker and closes the event stream."""
+    gate = asyncio.Event()
+    log: list[str] = []
+    app = Host()
+    async with app.run_test() as pilot:
+        panel = panel_of(app)
+        worker = panel.start_review(
+            script(TextDelta("partial"), Finished(make_review()), gate=gate, log=log)
+        )
+        await pilot.pause()
+        assert panel.running
+        await panel.remove()
+        await pilot.pause()
+        assert log == ["closed"]
+        assert worker.is_cancelled
+        assert app.is_running
