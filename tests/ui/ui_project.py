@@ -20,8 +20,8 @@ from architect_tui.analysis.model import (
 FILES: dict[str, str] = {
     "shop/__init__.py": """from flask import Flask
 
-from shop.auth import bp as auth_bp
 from shop.api import api_bp
+from shop.auth import bp as auth_bp
 
 
 def create_app(config=None):
