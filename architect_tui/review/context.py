@@ -44,6 +44,7 @@ from architect_tui.review.symbols import (
 )
 from architect_tui.review.tokens import estimate_tokens
 
+MAX_SELECTION_LINES = 2000  # a whole 10k-line module would be a 413, not a review
 MAX_DEFINITION_LINES = 150
 MAX_TRIMMED_LINES = 80
 
@@ -208,11 +209,17 @@ class _Builder:
         if rel in self._lines:
             return self._lines[rel]
         result: list[str] | None = None
-        if is_secret_file(rel):
+        path = self.root / rel
+        try:
+            real = path.resolve()
+            inside = real.is_relative_to(self.root.resolve())
+        except (OSError, RuntimeError):
+            real, inside = path, False
+        if is_secret_file(rel) or is_secret_file(real.name):
             self.skipped.add(rel)
-        else:
+        elif inside:  # never read outside the project (absolute paths, symlinks out)
             try:
-                result = (self.root / rel).read_text("utf-8", errors="replace").splitlines()
+                result = path.read_text("utf-8", errors="replace").splitlines()
             except OSError:
                 result = None
         self._lines[rel] = result
@@ -304,6 +311,9 @@ class _Builder:
                 )
             )
             return
+        if end - start + 1 > MAX_SELECTION_LINES:
+            end = start + MAX_SELECTION_LINES - 1
+            label = f"{label} (first {MAX_SELECTION_LINES} lines; select a range for the rest)"
         self._code_piece(
             "selection",
             f"Selected: {label}",

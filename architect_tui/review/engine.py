@@ -107,9 +107,10 @@ class Conversation:
                             partial=review,
                         )
                         return
+                    said = event.text or "(no answer)"  # the API refuses empty text blocks
                     self.messages = [
                         *messages,
-                        {"role": "assistant", "content": [{"type": "text", "text": event.text}]},
+                        {"role": "assistant", "content": [{"type": "text", "text": said}]},
                     ]
                     self._pending = None
                     self.reviews.append(review)

@@ -198,3 +198,26 @@ def test_numbered_and_token_estimate() -> None:
     assert estimate_tokens("") == 0
     assert estimate_tokens("x" * 7) == 2
     assert estimate_tokens("x" * 8) == 3
+
+
+def test_files_outside_the_project_are_never_read(tmp_path: Path) -> None:
+    """An absolute path or a symlink out of the project sends nothing of the outside file."""
+    outside = tmp_path / "outside.py"
+    outside.write_text("PRIVATE = 'outside the project'\n")
+    root = tmp_path / "proj"
+    root.mkdir()
+    (root / "link.py").symlink_to(outside)
+    from architect_tui.analysis.selection import Selection
+
+    for file in ("link.py", str(outside)):
+        request = build_request(ProjectMap(root=root), Selection("file", file), Settings())
+        assert "outside the project" not in render_user_message(request)
+
+
+def test_a_huge_file_selection_is_capped_with_a_note(tmp_path: Path) -> None:
+    """A 3000-line module sends its first 2000 lines and says so."""
+    (tmp_path / "big.py").write_text("".join(f"x{i} = {i}\n" for i in range(3000)))
+    request = build(ProjectMap(root=tmp_path), "big.py")
+    selection = request.pieces[0]
+    assert selection.end == 2000 and "first 2000 lines" in selection.title
+    assert "2000| x1999 = 1999" in selection.text and "x2000 = 2000" not in selection.text
