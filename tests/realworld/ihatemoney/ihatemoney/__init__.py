@@ -1,0 +1,1 @@
+"""Reproduces spiral-project/ihatemoney ihatemoney/__init__.py."""

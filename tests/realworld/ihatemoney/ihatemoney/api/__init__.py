@@ -1,0 +1,1 @@
+"""Reproduces spiral-project/ihatemoney ihatemoney/api/__init__.py."""
