@@ -1,7 +1,9 @@
 """The offline architect: the same ``Review`` as the LLM, from local rules.
 
-Placeholder signature so the review command and the TUI can be written against it while the rules
-are built (issue 6); ``offline_review`` is implemented in this module by that work.
+No key, no network: the rules in ``review/rules`` run over the project (facts from every file,
+findings from the selected part), and the result is written in the reviewer's answer format so
+the UI, ``architect review --offline`` and the apply path treat it like an LLM review. Proposed
+changes are the rules' LibCST fixes for the selected findings only, as git-style unified diffs.
 """
 
 from __future__ import annotations
@@ -9,11 +11,126 @@ from __future__ import annotations
 from architect_tui.analysis.model import ProjectMap
 from architect_tui.analysis.selection import Selection
 from architect_tui.config import Settings
-from architect_tui.review.model import Review
+from architect_tui.review.model import SEVERITIES, Finding, Review, severity_rank
+from architect_tui.review.rules.base import Violation
+
+# Lenses that narrow the local findings to their categories; others ("full") keep everything.
+LENS_CATEGORIES: dict[str, set[str]] = {
+    "security": {"security"},
+    "database": {"database"},
+    "performance": {"database", "performance"},
+    "errors": {"errors"},
+    "rest": {"rest"},
+    "structure": {"structure"},
+    "tests": set(),
+}
 
 
 def offline_review(
     project: ProjectMap, selection: Selection | None, settings: Settings, lens: str = "full"
 ) -> Review:
     """Run the local rules over the selection (or the whole project when None)."""
-    raise NotImplementedError("the offline rules are not built yet")
+    from architect_tui.review.rules.engine import check_project
+    from architect_tui.review.rules.report import rule_of, to_finding
+
+    root = project.root
+    files = _selected_files(project, selection)
+    result = check_project(root, project=project, ignore=settings.ignore_rules, only=files)
+    chosen = [v for v in result.violations if _selected(v, project, selection)]
+    categories = LENS_CATEGORIES.get(lens)
+    if categories is not None:
+        chosen = [v for v in chosen if rule_of(v).category in categories]
+    chosen.sort(key=lambda v: (severity_rank(rule_of(v).severity), v.file, v.line))
+    findings = [to_finding(v) for v in chosen]
+    changes = result.diff_for(chosen)
+    target = selection.label if selection is not None else root.name
+    errors = [f"{e.file}:{e.line}: {e.message}" for e in result.errors]
+    markdown = render_markdown(target, lens, findings, chosen, changes, errors)
+    return Review(
+        target=target,
+        model="offline",
+        lens=lens,
+        markdown=markdown,
+        findings=findings,
+        changes=changes,
+        source="local",
+    )
+
+
+def _selected_files(project: ProjectMap, selection: Selection | None) -> list[str] | None:
+    if selection is None:
+        return None
+    files = {selection.file}
+    if selection.kind == "blueprint" and selection.blueprint:
+        files |= {r.span.file for r in project.routes_of(selection.blueprint)}
+    return sorted(files)
+
+
+def _selected(v: Violation, project: ProjectMap, selection: Selection | None) -> bool:
+    if selection is None:
+        return True
+    if selection.kind == "blueprint" and selection.blueprint:
+        for route in project.routes_of(selection.blueprint):
+            if v.file == route.span.file and route.span.line <= v.line <= route.span.end_line:
+                return True
+    if v.file != selection.file:
+        return False
+    if selection.start is None or selection.end is None:
+        return True
+    return selection.start <= v.line <= selection.end
+
+
+def render_markdown(
+    target: str,
+    lens: str,
+    findings: list[Finding],
+    violations: list[Violation],
+    changes: str,
+    errors: list[str],
+) -> str:
+    """The reviewer's answer format (Summary, Findings, Proposed changes) for local findings."""
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    fixed = sum(1 for v in violations if v.fixed)
+    lines = ["## Summary"]
+    if findings:
+        spread = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        lines.append(
+            f"Offline review of `{target}` by the local Flask rules ({lens} lens, no model): "
+            f"{len(findings)} finding{'s' if len(findings) != 1 else ''} ({spread}). "
+            + _fix_sentence(fixed, len(findings))
+            + "The rules check known Flask pitfalls only, not design or business logic."
+        )
+    else:
+        lines.append(
+            f"Offline review of `{target}` by the local Flask rules ({lens} lens, no model): no "
+            "known pitfall found. The rules check known Flask pitfalls only, not design or "
+            "business logic."
+        )
+    lines += ["", "## Findings"]
+    if not findings:
+        lines.append("None.")
+    for finding in findings:
+        lines += [
+            "",
+            f"### [{finding.severity}] {finding.category}: {finding.title}",
+            f"Location: `{finding.file}:{finding.line}`",
+            finding.detail,
+        ]
+    lines += ["", "## Proposed changes"]
+    lines += ["```diff", changes.rstrip("\n"), "```"] if changes else ["None."]
+    if errors:
+        lines += ["", "## Missing context", "Files the rules could not read:"]
+        lines += [f"- {e}" for e in errors]
+    return "\n".join(lines) + "\n"
+
+
+def _fix_sentence(fixed: int, total: int) -> str:
+    if fixed == 0:
+        return "None has an automatic fix; each says what to change. "
+    if fixed == total:
+        return (
+            "Each comes with an automatic fix below. "
+            if total > 1
+            else ("It comes with an automatic fix below. ")
+        )
+    return f"{fixed} of them come with an automatic fix below; the others say what to change. "

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from architect_tui.review.rules._util import code, walk
 from architect_tui.review.rules.base import Example, Rule
-
-CREATE_NAME = re.compile(r"^(create|add|new|post)", re.IGNORECASE)
 
 
 class CreateAnswers200(Rule):
@@ -54,9 +50,7 @@ class CreateAnswers200(Rule):
         if info is None or not info.is_view or "POST" not in info.methods:
             return
         body = code(node.body)
-        creates = "session.add(" in body or (
-            info.class_name is None and CREATE_NAME.match(info.name) is not None
-        )
+        creates = "session.add(" in body or "INSERT INTO" in body.upper()
         if not creates or "201" in body or "201" in "".join(code(d) for d in node.decorators):
             return
         for sub in walk(node.body):

@@ -108,6 +108,8 @@ class FunctionInfo:
     blueprint: str | None = None  # resolved dotted name of the route decorator's receiver
     decorators: tuple[str, ...] = ()  # resolved dotted names of the other decorators
     class_name: str | None = None
+    returns_json: bool = False
+    restful: bool = False  # a Flask-RESTful/RESTX Resource method: answers JSON by construction
 
     @property
     def auth_decorators(self) -> tuple[str, ...]:
@@ -144,6 +146,8 @@ class FileFacts:
     owned_models: set[str] = field(default_factory=set)
     writer_functions: set[str] = field(default_factory=set)
     mail_functions: set[str] = field(default_factory=set)
+    catch_all_swallows: bool = False  # errorhandler(Exception) that also eats HTTPException
+    late_imports: set[int] = field(default_factory=set)  # module-level imports after code
 
     def resolve(self, name: str | None) -> str | None:
         if name is None:
@@ -174,6 +178,8 @@ class ProjectFacts:
     owned_models: set[str] = field(default_factory=set)
     writer_functions: set[str] = field(default_factory=set)
     mail_functions: set[str] = field(default_factory=set)
+    catch_all_swallows: bool = False
+    edge_lines: dict[tuple[str, str], list[tuple[int, bool]]] = field(default_factory=dict)
 
     def views_of(self, blueprint: str | None) -> list[FunctionInfo]:
         if blueprint is None:
@@ -200,8 +206,16 @@ class _Collector(cst.CSTVisitor):
         self.classes: list[cst.ClassDef] = []
         self.guard = 0  # inside `if TYPE_CHECKING:`
         self.stack: list[cst.CSTNode] = []
+        self.seen_code = False  # a module-level def/class/assignment came before
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        if (
+            len(self.stack) in {1, 2}
+            and isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Assign)
+            and not self.classes
+            and self.depth == 0
+        ):
+            self.seen_code = True
         if self.stack:
             self.f.parents[node] = self.stack[-1]
         self.stack.append(node)
@@ -226,6 +240,7 @@ class _Collector(cst.CSTVisitor):
             self.f.aliases[local] = name if alias.asname else name.split(".")[0]
             if self.depth == 0 and not self.guard:
                 self.f.imports.append((name, self._line(node)))
+        self._note_late(node)
         self._note_module(node)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
@@ -245,6 +260,11 @@ class _Collector(cst.CSTVisitor):
                 self.f.imports.append((f"{base}.{name}", self._line(node)))
         if not names and self.depth == 0 and not self.guard:
             self.f.imports.append((base, self._line(node)))
+        self._note_late(node)
+
+    def _note_late(self, node: cst.CSTNode) -> None:
+        if self.depth == 0 and not self.classes and self.seen_code:
+            self.f.late_imports.add(self._line(node))
 
     def _note_module(self, node: cst.Import) -> None:
         for alias in node.names:
@@ -302,10 +322,12 @@ class _Collector(cst.CSTVisitor):
             if bases & VIEW_CLASS_BASES:
                 info.is_view = True
                 info.class_name = self.classes[-1].name.value
+                info.restful = bool(bases & {"flask_restful.Resource", "flask_restx.Resource"})
                 info.methods = (node.name.value.upper(),)
                 info.decorators += tuple(self._class_decorators(self.classes[-1]))
         info.request_code = info.is_view or info.is_hook or self._mentions_request(node)
         body = self.module.code_for_node(node.body)
+        info.returns_json = "jsonify(" in body
         if WRITES.search(body):
             self.f.writer_functions.add(node.name.value)
         if MAIL.search(body):
@@ -333,7 +355,11 @@ class _Collector(cst.CSTVisitor):
 
     def _hook(self, receiver: str, attr: str, call: cst.Call | None, fn: cst.FunctionDef) -> None:
         if attr in {"errorhandler", "app_errorhandler"} and call is not None and call.args:
-            self.f.error_handlers.add(_error_key(call.args[0].value))
+            key = _error_key(call.args[0].value)
+            self.f.error_handlers.add(key)
+            body = self.module.code_for_node(fn.body)
+            if key in {"Exception", "BaseException"} and "HTTPException" not in body:
+                self.f.catch_all_swallows = True
         if attr in {"before_request", "before_app_request"}:
             code = self.module.code_for_node(fn.body).lower()
             enforces = any(w in code for w in ("abort(", "redirect(", "return "))
@@ -456,14 +482,24 @@ def collect_project_facts(
         facts.global_csrf |= f.csrf_protect
         facts.error_handlers |= f.error_handlers
         facts.relationships |= f.relationships
-        facts.json_api |= f.returns_json
         facts.has_factory |= f.has_factory
         facts.auth_hooks |= f.auth_hooks
         facts.owned_models |= f.owned_models
         facts.writer_functions |= f.writer_functions
         facts.mail_functions |= f.mail_functions
+        facts.catch_all_swallows |= f.catch_all_swallows
     if project is not None:
         _apply_map(facts, project)
+    views = [v for f in files.values() for v in f.views]
+    json_views = [v for v in views if v.returns_json or v.restful]
+    api_blueprints = any(
+        "api" in f"{b.name} {b.url_prefix}".lower()
+        for f in files.values()
+        for b in f.blueprints.values()
+    )
+    facts.json_api = (api_blueprints and bool(json_views)) or (
+        len(json_views) >= 2 and 2 * len(json_views) >= len(views)
+    )
     facts.cycle_edges = _cycles(facts)
     return facts
 
@@ -503,10 +539,13 @@ def _cycles(facts: ProjectFacts) -> dict[tuple[str, str], list[str]]:
     """Module-level import edges that lie on a cycle, each with one cycle through it."""
     graph: dict[str, set[str]] = {m: set() for m in facts.modules}
     for f in facts.files.values():
-        for name, _line in f.imports:
+        for name, line in f.imports:
             target = _edge_target(facts, name)
             if target and target != f.module:
                 graph[f.module].add(target)
+                facts.edge_lines.setdefault((f.module, target), []).append(
+                    (line, line in f.late_imports)
+                )
     # A blueprint package importing its own views at the bottom (and the views importing the
     # blueprint back) is Flask's documented layout and works in any import order; drop those
     # edges unless the package builds an app at import time (the app <-> views cycle).

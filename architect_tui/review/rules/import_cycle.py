@@ -57,9 +57,18 @@ class ImportCycle(Rule):
                 continue
             target = _edge_target(facts, name)
             cycle = facts.cycle_edges.get((mine.module, target or ""))
-            if cycle:
+            if cycle and self._blame(mine.module, target or "", cycle, line):
                 self.report(node, "Circular import: " + " -> ".join([mine.module, *cycle]))
                 return
+
+    def _blame(self, src: str, dst: str, cycle: list[str], line: int) -> bool:
+        """Report the late import that hides the cycle (the one after the module's code, which
+        only works in one import order); when no import of the cycle is late, report all."""
+        lines = self.context.facts.edge_lines
+        if any(late for at, late in lines.get((src, dst), []) if at == line):
+            return True
+        edges = [(src, dst), *zip(cycle, cycle[1:], strict=False)]
+        return not any(late for edge in edges for _, late in lines.get(edge, []))
 
     def visit_Import(self, node: cst.Import) -> None:
         self._check(node)

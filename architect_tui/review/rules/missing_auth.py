@@ -17,6 +17,10 @@ def url_vars(info: FunctionInfo) -> set[str]:
     return {v for rule in info.rules for v in _VAR.findall(rule)}
 
 
+def _reads(info: FunctionInfo) -> bool:
+    return set(info.methods) <= {"GET", "HEAD", "OPTIONS"}
+
+
 def auth_enforced_by_hook(facts: ProjectFacts, blueprint: str | None) -> bool:
     """A before_request hook of this blueprint, or one that applies app-wide, checks auth."""
     blueprint_keys = {k for f in facts.files.values() for k in f.blueprints}
@@ -82,7 +86,10 @@ class MissingAuth(Rule):
             return
         mine = url_vars(info)
         related = [s for s in siblings if mine & url_vars(s)] if mine else []
-        group = related if len(related) >= 2 else siblings if len(siblings) >= 3 else []
+        # Without a shared URL variable, compare reads with reads and writes with writes: a
+        # public list next to protected create/update/delete views is the usual design.
+        alike = [s for s in siblings if _reads(s) == _reads(info)]
+        group = related if len(related) >= 2 else alike if len(alike) >= 3 else []
         carried = [s.auth_decorators for s in group]
         if not carried or not all(carried):
             return

@@ -34,6 +34,7 @@ class MissingErrorHandlers(Rule):
         Example(
             "from flask import Flask, jsonify\napp = Flask(__name__)\n"
             "@app.get('/x')\ndef x():\n    return jsonify(ok=True)\n"
+            "@app.get('/y')\ndef y():\n    return jsonify(ok=False)\n"
         ),
     )
 

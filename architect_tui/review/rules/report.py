@@ -110,7 +110,7 @@ def sarif_log(result: CheckResult, root: Path, version: str) -> dict[str, Any]:
             "help": {"text": rule.rationale},
             "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
             "properties": {
-                "tags": [rule.category] + (["security"] if rule.category == "security" else []),
+                "tags": [rule.category, "flask"],
                 "precision": "medium",
                 **(
                     {"security-severity": SECURITY_SCORE[rule.severity]}

@@ -18,25 +18,27 @@ class RequestKeyError(Rule):
     severity = "medium"
     category = "errors"
     rationale = (
-        "request.args['q'] raises BadRequestKeyError for a missing field: a bare HTML 400 that "
-        "does not say which field, a debugger page in debug mode, and a 500 under a catch-all "
-        "error handler; request.json['x'] raises a plain KeyError (500). Use .get() and answer "
-        "a clear 400 when the value is required."
+        "request.json['x'] raises a plain KeyError: a 500 for a client mistake. request.args['q'] "
+        "raises BadRequestKeyError, a 400 on its own, but this project's catch-all "
+        "errorhandler(Exception) turns it into a 500 too. Use .get() and answer a clear 400 "
+        "naming the missing field."
     )
+    _CATCH_ALL = "@app.errorhandler(Exception)\ndef oops(e):\n    return 'x', 500\n"
     VALID = (
         Example("from flask import request\ndef v():\n    q = request.args.get('q', '')\n"),
+        Example("from flask import request\ndef v():\n    return request.form['title']\n"),
         Example("from flask import request\ndef v():\n    if 'q' in request.args:\n        pass\n"),
     )
     INVALID = (
         Example(
             "from flask import request\ndef search():\n    term = request.args['q']\n"
-            "    return term\n",
+            "    return term\n" + _CATCH_ALL,
             expected=(
                 "from flask import abort, request\ndef search():\n"
                 '    term = request.args.get("q")\n'
                 "    if term is None:\n"
                 "        abort(400, description=\"missing field 'q'\")\n"
-                "    return term\n"
+                "    return term\n" + _CATCH_ALL
             ),
         ),
         Example(
@@ -50,7 +52,10 @@ class RequestKeyError(Rule):
                 "    return jsonify(name=name)\n"
             ),
         ),
-        Example("from flask import request\ndef v():\n    return int(request.form['qty'])\n"),
+        Example(
+            "from flask import request\ndef v():\n    return int(request.form['qty'])\n"
+            + _CATCH_ALL
+        ),
     )
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
@@ -60,6 +65,8 @@ class RequestKeyError(Rule):
         source = self._source(node.value)
         if key is None or source is None or self._is_store(node):
             return
+        if source != "json" and not self.context.facts.catch_all_swallows:
+            return  # Flask answers a missing form/query field with a 400 by itself
         fn = self.function_at(node)
         statement = self.parent(self.parent(node))
         assign = self.parent(node)
