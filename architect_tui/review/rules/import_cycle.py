@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import libcst as cst
 from libcst.metadata import PositionProvider
 
@@ -67,7 +69,7 @@ class ImportCycle(Rule):
         lines = self.context.facts.edge_lines
         if any(late for at, late in lines.get((src, dst), []) if at == line):
             return True
-        edges = [(src, dst), *zip(cycle, cycle[1:], strict=False)]
+        edges = [(src, dst), *itertools.pairwise(cycle)]
         return not any(late for edge in edges for _, late in lines.get(edge, []))
 
     def visit_Import(self, node: cst.Import) -> None:
