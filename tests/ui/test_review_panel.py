@@ -407,7 +407,7 @@ async def test_cost_estimate_is_shown_when_an_estimator_is_given() -> None:
         )
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "~$0.03" in panel.header_text
+        assert "~$0.0300" in panel.header_text
 
 
 async def test_show_review_reopens_a_saved_review() -> None:

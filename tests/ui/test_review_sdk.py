@@ -30,7 +30,8 @@ except ModuleNotFoundError:  # the repo root is not on sys.path unless pytest is
 from architect_tui.config import Settings
 from architect_tui.review.engine import Conversation
 from architect_tui.review.model import ContextPiece, ReviewRequest
-from architect_tui.ui.review import ReviewPanel
+from architect_tui.review.store import list_reviews, load_review
+from architect_tui.ui.review import ReviewPanel, ReviewSession, apply_choice
 from architect_tui.ui.review.findings import FindingsList
 from tests.support.fixtures import anthropic_server, llm_env, no_llm_env  # noqa: F401 (fixtures)
 
@@ -202,3 +203,53 @@ async def test_no_key_says_how_to_set_one(no_llm_env: None) -> None:  # noqa: F8
         await pilot.click(".failure-actions .offline")
         await pilot.pause()
         assert len(unique(seen, ReviewPanel.OfflineRequested)) == 1
+
+
+async def test_session_saves_each_answer_and_sums_usage(
+    llm_env: AnthropicServer,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The screen's glue: answers are saved under .architect/reviews, follow-ups as asks, and
+    the session's usage adds up."""
+    llm_env.queue(
+        TextReply(ANSWER, input_tokens=1000, output_tokens=200),
+        TextReply("Because.\n", input_tokens=1500, output_tokens=20),
+    )
+    session = ReviewSession(tmp_path, Settings(max_retries=0))
+    notes: list[str] = []
+
+    class SessionHost(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ReviewPanel()
+
+        def on_review_panel_follow_up(self, message: ReviewPanel.FollowUp) -> None:
+            session.follow_up(self.query_one(ReviewPanel), message.text)
+
+        def on_review_panel_completed(self, message: ReviewPanel.Completed) -> None:
+            if session.completed(message.review, message.question) is None:
+                notes.append("not saved")
+
+    request = make_request()
+    request.pieces.append(ContextPiece("cfg", "config", "shop/config.py", 1, 9, 40, "config"))
+    app = SessionHost()
+    async with app.run_test() as pilot:
+        panel = app.query_one(ReviewPanel)
+        session.start(panel, apply_choice(request, set()))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel.follow_up_input.focus()
+        await pilot.press(*"why?", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert notes == []
+    assert [p.included for p in request.pieces] == [True, False]  # required kept, cfg unticked
+    assert "shop/config.py" not in llm_env.requests[0].last_user_text.split("<not_included>")[0]
+    records = list_reviews(tmp_path)
+    assert sorted((r.ask or "") for r in records) == ["", "why?"]
+    by_ask = {r.ask: load_review(r) for r in records}
+    assert by_ask[None].markdown == ANSWER and by_ask[None].lens == "security"
+    assert by_ask["why?"].markdown == "Because.\n"
+    assert session.totals.responses == 2
+    assert session.totals.usage.input_tokens == 2500
+    assert session.totals.cost > 0

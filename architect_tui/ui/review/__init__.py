@@ -10,6 +10,7 @@ from architect_tui.ui.review.context_screen import ContextScreen
 from architect_tui.ui.review.history_screen import HistoryEntry, HistoryRecord, HistoryScreen
 from architect_tui.ui.review.lens import LENSES, LensScreen, LensSelect
 from architect_tui.ui.review.panel import EventSource, EventStream, ReviewPanel
+from architect_tui.ui.review.session import ReviewSession, apply_choice
 from architect_tui.ui.review.sources import threaded_review
 
 __all__ = [
@@ -24,5 +25,7 @@ __all__ = [
     "LensScreen",
     "LensSelect",
     "ReviewPanel",
+    "ReviewSession",
+    "apply_choice",
     "threaded_review",
 ]

@@ -111,9 +111,11 @@ class ReviewPanel(Widget, can_focus=False):
 
     @dataclass
     class Completed(Message):
-        """A turn finished; the owner saves ``review`` (the panel never writes files)."""
+        """A turn finished; the owner saves ``review`` (the panel never writes files).
+        ``question`` is the follow-up it answers (None for the review itself)."""
 
         review: Review
+        question: str | None = None
 
     @dataclass
     class ReviewFailed(Message):
@@ -374,7 +376,7 @@ class ReviewPanel(Widget, can_focus=False):
         await turn.show_result(review, local)
         self.review = review
         self._set_status("incomplete" if review.incomplete else "done")
-        self.post_message(self.Completed(review))
+        self.post_message(self.Completed(review, turn.question))
 
     async def _fail(self, turn: ReviewTurn, failure: Failed, local: Review | None) -> None:
         partial = failure.partial

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from architect_tui.review.model import Failed, Usage
+from architect_tui.review.pricing import format_cost
 
 CostEstimator = Callable[[str, Usage], float | None]
 """(model id, usage) -> estimated cost in USD, or None for a model without a known price."""
@@ -20,7 +21,7 @@ def format_usage(usage: Usage | None, cost: float | None = None) -> str:
             f"cache w {usage.cache_creation_input_tokens:,} / r {usage.cache_read_input_tokens:,}"
         )
     if cost is not None:
-        parts.append(f"~${cost:.4f}" if cost < 0.01 else f"~${cost:.2f}")
+        parts.append(format_cost(cost))  # the CLI's wording, so both front ends agree
     return " · ".join(parts)
 
 
