@@ -127,9 +127,10 @@ def compare(name: str, source: str, truth: list[Seen], got: list[Seen]) -> Score
     return score
 
 
-def score_all(python: str = sys.executable) -> list[Score]:
-    """Build every reproduction with Flask, read it statically, and compare."""
-    oracle = run_oracle(python)
+def score_all(oracle: dict[str, Any] | None = None) -> list[Score]:
+    """Build every reproduction with Flask (unless ``oracle`` is given), read it statically, compare."""
+    if oracle is None:
+        oracle = run_oracle()
     scores = []
     for project in load_projects():
         name = project["name"]
