@@ -214,6 +214,7 @@ async def test_session_saves_each_answer_and_sums_usage(
     llm_env.queue(
         TextReply(ANSWER, input_tokens=1000, output_tokens=200),
         TextReply("Because.\n", input_tokens=1500, output_tokens=20),
+        CutReply("## Summary\nHalf of "),
     )
     session = ReviewSession(tmp_path, Settings(max_retries=0))
     notes: list[str] = []
@@ -229,6 +230,9 @@ async def test_session_saves_each_answer_and_sums_usage(
             if session.completed(message.review, message.question) is None:
                 notes.append("not saved")
 
+        def on_review_panel_review_failed(self, message: ReviewPanel.ReviewFailed) -> None:
+            session.failed(message.failure, message.question)
+
     request = make_request()
     request.pieces.append(ContextPiece("cfg", "config", "shop/config.py", 1, 9, 40, "config"))
     app = SessionHost()
@@ -242,14 +246,19 @@ async def test_session_saves_each_answer_and_sums_usage(
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
+        await pilot.press(*"and?", "enter")  # this answer is cut: saved as incomplete
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
     assert notes == []
     assert [p.included for p in request.pieces] == [True, False]  # required kept, cfg unticked
     assert "shop/config.py" not in llm_env.requests[0].last_user_text.split("<not_included>")[0]
     records = list_reviews(tmp_path)
-    assert sorted((r.ask or "") for r in records) == ["", "why?"]
+    assert sorted((r.ask or "") for r in records) == ["", "and?", "why?"]
+    assert [r.incomplete for r in records if r.ask == "and?"] == [True]
     by_ask = {r.ask: load_review(r) for r in records}
     assert by_ask[None].markdown == ANSWER and by_ask[None].lens == "security"
     assert by_ask["why?"].markdown == "Because.\n"
-    assert session.totals.responses == 2
-    assert session.totals.usage.input_tokens == 2500
+    assert session.totals.responses == 3  # the cut answer was billed for what it read
+    assert session.totals.usage.input_tokens == 1000 + 1500 + 120
     assert session.totals.cost > 0

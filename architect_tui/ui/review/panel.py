@@ -119,9 +119,11 @@ class ReviewPanel(Widget, can_focus=False):
 
     @dataclass
     class ReviewFailed(Message):
-        """A turn failed or was cut; ``failure.partial`` holds what arrived."""
+        """A turn failed or was cut; ``failure.partial`` holds what arrived. ``question`` is the
+        follow-up it was answering (None for the review itself)."""
 
         failure: Failed
+        question: str | None = None
 
     @dataclass
     class RetryRequested(Message):
@@ -398,7 +400,7 @@ class ReviewPanel(Widget, can_focus=False):
             self._set_status("incomplete", failure_title(failure.kind))
         else:
             self._set_status("failed", failure_title(failure.kind))
-        self.post_message(self.ReviewFailed(failure))
+        self.post_message(self.ReviewFailed(failure, turn.question))
 
     def _close_turn_usage(self) -> None:
         if self._turn_usage is not None:

@@ -16,7 +16,7 @@ from textual.worker import Worker
 
 from architect_tui.config import Settings
 from architect_tui.review.engine import Conversation
-from architect_tui.review.model import Review, ReviewRequest
+from architect_tui.review.model import Failed, Review, ReviewRequest
 from architect_tui.review.pricing import SessionTotals
 from architect_tui.review.store import SavedReview, save_review
 from architect_tui.ui.review.panel import ReviewPanel
@@ -93,3 +93,9 @@ class ReviewSession:
             return None
         self.saved.append(saved)
         return saved
+
+    def failed(self, failure: Failed, question: str | None = None) -> SavedReview | None:
+        """Save what arrived before a failure (marked incomplete), so a cut answer is not lost."""
+        if failure.partial is None or not failure.partial.markdown.strip():
+            return None
+        return self.completed(failure.partial, question)
