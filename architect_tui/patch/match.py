@@ -202,18 +202,21 @@ def _build(
 def _edge_ambiguous(shape: _Shape, file_lines: list[str], start: int, end: int) -> bool:
     """Added lines whose place depends on a blank line the hunk may have left out.
 
-    Models drop blank context lines. When the hunk starts (or ends) with added lines, or with a
-    run of blank lines that has added lines in or right after it, and the file has one more blank
-    line just outside the match, "before or after that blank line" is a guess: refuse it.
+    Models drop blank context lines. When the hunk starts (or ends) with added lines next to a
+    context line, or with a run of blank lines that has added lines in or right after it, and the
+    file has one more blank line just outside the match, "before or after that blank line" is a
+    guess: refuse it. Added lines next to a removed line replace it and are taken as written
+    (a minimal hunk ``-old`` / ``+new`` with no trailing context is the common case).
     """
     n = len(shape.old)
 
     def blank(i: int) -> bool:
         return 0 <= i < len(file_lines) and not file_lines[i].strip()
 
-    if shape.adds[0] and start > 0 and blank(start - 1):
+    # added lines right before/after a removed line replace it: that anchors them
+    if shape.adds[0] and shape.tags[0] == " " and start > 0 and blank(start - 1):
         return True
-    if shape.adds[n] and blank(end):
+    if shape.adds[n] and shape.tags[n - 1] == " " and blank(end):
         return True
     run = 0
     while run < n and not shape.old[run].strip():

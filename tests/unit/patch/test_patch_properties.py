@@ -81,6 +81,42 @@ def body_map(diff: str, fn) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(out)
 
 
+def drop_blank_context(diff: str) -> str:
+    """Drop blank context lines, except where that makes a different, equally valid hunk.
+
+    A blank line between a removal and the additions that end (or start) a hunk cannot be told
+    from a minimal "-old / +new" replacement, which the applier takes as written.
+    """
+    lines = diff.split("\n")
+    keep = []
+    for i, x in enumerate(lines):
+        if x == " ":
+            after = lines[i + 1 :]
+            rest = after[
+                : next((k for k, y in enumerate(after) if not y.startswith("+")), len(after))
+            ]
+            at_end = i + 1 + len(rest) >= len(lines) or lines[i + 1 + len(rest)][:1] not in " -"
+            if i > 0 and lines[i - 1].startswith("-") and rest and at_end:
+                keep.append(x)
+                continue
+            before = lines[:i]
+            k = i - 1
+            while k >= 0 and before[k].startswith("+"):
+                k -= 1
+            if (
+                k < i - 1
+                and k >= 0
+                and before[k].startswith("@@")
+                and i + 1 < len(lines)
+                and lines[i + 1].startswith("-")
+            ):
+                keep.append(x)
+                continue
+            continue
+        keep.append(x)
+    return "\n".join(keep)
+
+
 @st.composite
 def corrupted(draw: st.DrawFn) -> tuple[list[str], list[str], str, str]:
     old, new = draw(edit_case())
@@ -103,7 +139,7 @@ def corrupted(draw: st.DrawFn) -> tuple[list[str], list[str], str, str]:
     if kind == "indent":
         diff = body_map(diff, lambda ln: ln[0] + "  " + ln[1:])
     if kind == "blank":
-        diff = "\n".join(x for x in diff.split("\n") if x != " ")
+        diff = drop_blank_context(diff)
     return old, new, diff, kind
 
 
