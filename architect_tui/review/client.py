@@ -45,6 +45,12 @@ class StreamEnd:
     model: str
 
 
+def warm_up() -> None:
+    """Import the SDK now (1-5 s): a TUI calls this in a thread worker after its first frame,
+    so the first review does not pay for it."""
+    import anthropic  # noqa: F401
+
+
 def system_blocks(system: str, overview: str) -> list[dict[str, Any]]:
     """The system prompt and the stable project overview, both cached (two breakpoints)."""
     blocks = [{"type": "text", "text": system, "cache_control": EPHEMERAL}]
@@ -217,50 +223,51 @@ def classify(exc: BaseException, settings: Settings, *, received_text: bool = Fa
     if isinstance(exc, anthropic.APIStatusError):
         status = exc.status_code
         detail = _api_detail(exc)
+        say = f": {exc.api_message}" if exc.api_message else ""
         if status == 200:  # an `error` event inside a 200 stream: classify by its type
             return _classify_type(str(exc.type or ""), detail, received_text)
         if status == 401:
             return Failed(
                 "auth",
-                f"The API key was rejected (401){detail}. Check ANTHROPIC_API_KEY or "
+                f"The API key was rejected (401{say}). Check ANTHROPIC_API_KEY or "
                 "ANTHROPIC_AUTH_TOKEN; --offline reviews without a key.",
             )
         if status == 403:
             return Failed(
                 "forbidden",
-                f"The key may not use this model or endpoint (403){detail}. Check the key's "
+                f"The key may not use this model or endpoint (403{say}). Check the key's "
                 f"workspace permissions or pick another model (e.g. {CHEAP_MODEL}).",
             )
         if status == 404:
             return Failed(
                 "not_found",
-                f"{endpoint} does not know the model {settings.model!r} (404){detail}. Set "
+                f"{endpoint} does not know the model {settings.model!r} (404{say}). Set "
                 "another with ARCHITECT_MODEL or `model = ...` in .architect/config.toml.",
             )
         if status == 413:
             return Failed(
                 "too_large",
-                f"The request is too large (413){detail}. Lower the context budget "
+                f"The request is too large (413{say}). Lower the context budget "
                 f"(now {settings.token_budget} tokens: ARCHITECT_BUDGET or token_budget in "
                 ".architect/config.toml), turn off context pieces, or select less code.",
             )
         if status == 429:
             return Failed(
                 "rate_limited",
-                f"Rate limited (429){detail}.",
+                f"Rate limited (429{say}).",
                 retryable=True,
             )
         if status == 529 or exc.type == "overloaded_error":
-            return Failed("overloaded", f"The API is overloaded (529){detail}.", retryable=True)
+            return Failed("overloaded", f"The API is overloaded (529{say}).", retryable=True)
         if status >= 500:
-            return Failed("server", f"The server failed ({status}){detail}.", retryable=True)
+            return Failed("server", f"The server failed ({status}{say}).", retryable=True)
         if status == 400:
             return Failed(
                 "bad_request",
-                f"The endpoint refused the request (400){detail}. If it names a parameter, "
+                f"The endpoint refused the request (400{say}). If it names a parameter, "
                 "check the model and temperature settings.",
             )
-        return Failed("api_error", f"The endpoint answered {status}{detail}.")
+        return Failed("api_error", f"The endpoint answered {status}{say}.")
     for link in _chain(exc):
         if isinstance(link, anthropic.APITimeoutError | httpx2.TimeoutException):
             return Failed(

@@ -18,6 +18,7 @@ Relevance, highest first (``score``):
 
 The budget (``Settings.token_budget``) applies to these optional pieces; the selection and its
 facts are always sent, and the project overview goes in its own cached system block.
+Name resolution lives in ``symbols``, the text the model reads in ``render``.
 """
 
 from __future__ import annotations

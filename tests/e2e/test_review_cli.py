@@ -190,7 +190,10 @@ def test_no_key_exits_3_with_the_way_forward(
 @pytest.mark.parametrize(
     ("reply", "needle"),
     [
-        (ErrorReply(401, "authentication_error", "invalid x-api-key"), "rejected (401)"),
+        (
+            ErrorReply(401, "authentication_error", "invalid x-api-key"),
+            "rejected (401: invalid x-api-key)",
+        ),
         (ErrorReply(404, "not_found_error", "model: x"), "does not know the model"),
     ],
 )

@@ -232,7 +232,7 @@ async def test_final_http_errors_are_classified_without_retry(
     events = await collect(run_review(request_, settings))
     [event] = events
     assert isinstance(event, Failed) and event.kind == kind
-    assert hint in event.message and "(nope)" in event.message
+    assert hint in event.message and ": nope)" in event.message
     assert len(llm_env.requests) == 1
 
 
