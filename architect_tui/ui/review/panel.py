@@ -350,6 +350,7 @@ class ReviewPanel(Widget, can_focus=False):
             self._stop_waiting()
             turn.add_class("-incomplete")
             if run_id == self._run_id:  # Esc, not a newer review taking over
+                self._close_turn_usage()  # what was read so far is billed all the same
                 self._last_failure = Failed("cancelled", CANCELLED_MESSAGE, None, retryable=True)
                 self._set_status("cancelled")
                 with suppress(Exception):  # the panel may be going away with the app
