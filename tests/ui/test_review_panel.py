@@ -203,7 +203,13 @@ async def test_escape_cancels_a_slow_stream_and_closes_it() -> None:
     async with app.run_test() as pilot:
         panel = panel_of(app)
         panel.start_review(
-            script(TextDelta("Half an answer"), Finished(make_review()), gate=gate, log=log)
+            script(
+                UsageUpdate(Usage(50, 3)),
+                TextDelta("Half an answer"),
+                Finished(make_review()),
+                gate=gate,
+                log=log,
+            )
         )
         await pilot.pause()
         assert panel.running and panel.status == "streaming"
@@ -219,6 +225,7 @@ async def test_escape_cancels_a_slow_stream_and_closes_it() -> None:
         assert "cancelled" in panel.query_one(".failure").render().plain
         assert panel.query(".failure-actions .retry")
         assert panel.query_one(Markdown).source == "Half an answer"
+        assert panel.usage == Usage(50, 3)  # what was read before Esc still counts
 
 
 async def test_a_new_review_cancels_the_running_one() -> None:
