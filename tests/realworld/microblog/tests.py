@@ -1,0 +1,33 @@
+#!/usr/bin/env python
+"""Reproduces miguelgrinberg/microblog tests.py: unit tests that build their own app."""
+
+import unittest
+
+from app import create_app, db
+from config import Config
+
+
+class TestConfig(Config):
+    TESTING = True
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    ELASTICSEARCH_URL = None
+
+
+class UserModelCase(unittest.TestCase):
+    def setUp(self):
+        self.app = create_app(TestConfig)
+        self.app_context = self.app.app_context()
+        self.app_context.push()
+        db.create_all()
+
+    def tearDown(self):
+        db.session.remove()
+        db.drop_all()
+        self.app_context.pop()
+
+    def test_password_hashing(self):
+        self.assertTrue(self.app.config["TESTING"])
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
