@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -87,6 +88,7 @@ async def stream_answer(
             usage = Usage()
             stop_reason: str | None = None
             model = settings.model
+            started = False  # a message_start arrived: this is the Messages API
             try:
                 async with client.messages.stream(
                     model=settings.model,
@@ -98,6 +100,7 @@ async def stream_answer(
                     async for event in stream:
                         kind = event.type
                         if kind == "message_start":
+                            started = True
                             model = event.message.model or model
                             usage = _merge_usage(usage, event.message.usage)
                             yield UsageUpdate(usage)
@@ -108,6 +111,9 @@ async def stream_answer(
                             stop_reason = event.delta.stop_reason or stop_reason
                             usage = _merge_usage(usage, event.usage)
                             yield UsageUpdate(usage)
+                if not started:
+                    yield Failed("protocol", _not_anthropic(settings))
+                    return
                 yield StreamEnd("".join(text), usage, stop_reason, model)
                 return
             except Exception as exc:  # classified below; cancellation is BaseException
@@ -238,6 +244,12 @@ def classify(exc: BaseException, settings: Settings, *, received_text: bool = Fa
                 f"The key may not use this model or endpoint (403{say}). Check the key's "
                 f"workspace permissions or pick another model (e.g. {CHEAP_MODEL}).",
             )
+        if status == 404 and exc.type is None:  # not the API's error body: a wrong URL
+            return Failed(
+                "not_found",
+                f"{endpoint} has no /v1/messages (404, not an Anthropic error body). Check "
+                "ANTHROPIC_BASE_URL: the server's root, without /v1.",
+            )
         if status == 404:
             return Failed(
                 "not_found",
@@ -292,9 +304,19 @@ def classify(exc: BaseException, settings: Settings, *, received_text: bool = Fa
                 "--offline reviews without a model.",
                 retryable=True,
             )
+        if isinstance(link, anthropic.APIResponseValidationError | json.JSONDecodeError):
+            return Failed("protocol", _not_anthropic(settings))
         if isinstance(link, TypeError) and "authentication" in str(link).lower():
             return Failed("no_key", NO_KEY_MESSAGE)
     return Failed("error", f"The review failed: {type(exc).__name__}: {exc}")
+
+
+def _not_anthropic(settings: Settings) -> str:
+    endpoint = settings.base_url or "the Anthropic API"
+    return (
+        f"{endpoint} did not answer like the Anthropic Messages API. Check ANTHROPIC_BASE_URL "
+        "(an Anthropic-compatible server's root, without /v1)."
+    )
 
 
 def _classify_type(error_type: str, detail: str, received_text: bool) -> Failed:

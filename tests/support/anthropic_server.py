@@ -31,6 +31,7 @@ a short ``TextReply``):
 - ``CutReply(text)``: a 200 stream that sends ``text`` and then drops the connection in the
   middle of the chunked body (the SDK surfaces httpx2's ``RemoteProtocolError``).
 - ``HangReply(seconds)``: accepts the request and answers nothing for ``seconds`` (timeouts).
+- ``RawReply(status, body, content_type)``: anything else (an HTML page from a wrong URL).
 
 ``server.disconnected`` is a ``threading.Event`` set when the client closed a stream before it
 ended (cancellation). ``closed_port_url()`` gives a URL where nothing listens (connection
@@ -123,11 +124,20 @@ class CutReply:
 
 
 @dataclass(slots=True)
+class RawReply:
+    """Any bytes with any status: what a wrong ANTHROPIC_BASE_URL answers (an HTML page)."""
+
+    status: int = 200
+    body: str = "<html><body>Welcome to nginx!</body></html>"
+    content_type: str = "text/html"
+
+
+@dataclass(slots=True)
 class HangReply:
     seconds: float = 5.0
 
 
-Reply = TextReply | ErrorReply | StreamErrorReply | CutReply | HangReply
+Reply = TextReply | ErrorReply | StreamErrorReply | CutReply | HangReply | RawReply
 
 
 def _chunks(text: str, size: int) -> list[str]:
@@ -216,6 +226,15 @@ class _Handler(BaseHTTPRequestHandler):
         if isinstance(reply, HangReply):
             self.server.owner._stop.wait(reply.seconds)
             self.close_connection = True
+            return
+        if isinstance(reply, RawReply):
+            data = reply.body.encode()
+            self.send_response(reply.status)
+            self.send_header("content-type", reply.content_type)
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            self.wfile.flush()
             return
         if isinstance(reply, ErrorReply):
             payload = {

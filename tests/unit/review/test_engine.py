@@ -26,6 +26,7 @@ from tests.support.anthropic_server import (
     CutReply,
     ErrorReply,
     HangReply,
+    RawReply,
     StreamErrorReply,
     TextReply,
     closed_port_url,
@@ -392,3 +393,26 @@ async def test_temperature_is_sent_only_when_set(
     """A configured temperature goes in the body (for endpoints that still take one)."""
     await collect(run_review(request_, replace(settings, temperature=0.3)))
     assert llm_env.requests[0].body["temperature"] == 0.3
+
+
+@pytest.mark.parametrize(
+    ("reply", "kind", "needle"),
+    [
+        (RawReply(200), "protocol", "did not answer like the Anthropic Messages API"),
+        (RawReply(404, "<h1>Not Found</h1>"), "not_found", "without /v1"),
+        (RawReply(200, "{not json", "application/json"), "protocol", "ANTHROPIC_BASE_URL"),
+    ],
+)
+async def test_a_server_that_is_not_the_messages_api(
+    llm_env: AnthropicServer,
+    request_: ReviewRequest,
+    settings: Settings,
+    reply: RawReply,
+    kind: str,
+    needle: str,
+) -> None:
+    """A wrong ANTHROPIC_BASE_URL (a web page, a bare 404) says to check the URL."""
+    llm_env.queue(reply)
+    events = await collect(run_review(request_, settings))
+    assert isinstance(events[-1], Failed) and events[-1].kind == kind
+    assert needle in events[-1].message
