@@ -5,7 +5,7 @@ For each project: the routes Flask's url_map holds (oracle), the routes the read
 then every miss, so the reader's author can see what to fix. Not a test: it never fails on the
 figures (``tests/realworld/test_realworld_map.py`` asserts the issue's targets).
 
-    .venv/bin/python bench/bench_realworld.py [--limit N] [--diagnostics]
+    .venv/bin/python bench/bench_realworld.py [--limit N] [--diagnostics] [--project NAME]
 """
 
 from __future__ import annotations
@@ -26,9 +26,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=60, help="misses shown per project and kind")
     parser.add_argument("--diagnostics", action="store_true", help="also print the diagnostics")
+    parser.add_argument("--project", action="append", help="only these projects (repeatable)")
     args = parser.parse_args()
     started = time.perf_counter()
     scores = harness.score_all()
+    if args.project:
+        unknown = set(args.project) - {s.name for s in scores}
+        if unknown:
+            parser.error(f"unknown project(s): {', '.join(sorted(unknown))}")
+        scores = [s for s in scores if s.name in args.project]
     elapsed = time.perf_counter() - started
     print(harness.table(scores))
     total = harness.totals(scores)
