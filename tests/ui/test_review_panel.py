@@ -553,3 +553,21 @@ async def test_removing_the_panel_closes_its_stream() -> None:
         assert log == ["closed"]
         assert worker.is_cancelled
         assert app.is_running
+
+
+async def test_findings_outside_the_project_cannot_be_chosen() -> None:
+    """A location the model made up outside the project is listed but disabled."""
+    hostile = [
+        Finding("high", "security", "Escapes", "../../etc/passwd", 1, "x"),
+        Finding("high", "security", "Absolute", "/etc/shadow", 1, "x"),
+        Finding("low", "rest", "Fine", "shop/api.py", 3, "x"),
+    ]
+    app = Host()
+    async with app.run_test() as pilot:
+        panel = panel_of(app)
+        panel.start_review(script(Finished(make_review(findings=hostile))))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        findings = panel.query_one(FindingsList)
+        disabled = [findings.get_option_at_index(i).disabled for i in range(3)]
+        assert disabled == [True, True, False]

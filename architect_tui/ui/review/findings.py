@@ -7,6 +7,7 @@ the panel turns that into ``ReviewPanel.FindingSelected`` for the screen that ow
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 
 from textual.content import Content
 from textual.widgets import OptionList
@@ -23,6 +24,18 @@ SEVERITY_STYLE: dict[str, str] = {
     "low": "$text-accent",
     "info": "$text-muted",
 }
+
+
+def is_project_path(file: str | None) -> bool:
+    """A relative path that stays inside the project: the only kind worth jumping to.
+
+    The model's locations are hostile input (DESIGN.md: nothing the model says is trusted), so
+    ``/etc/passwd`` or ``../../x`` is listed but cannot be chosen.
+    """
+    if not file or "\\" in file or file.startswith("~"):
+        return False
+    path = PurePosixPath(file)
+    return not path.is_absolute() and ".." not in path.parts and ":" not in path.parts[0]
 
 
 def finding_location(finding: Finding) -> str:
@@ -47,7 +60,7 @@ def finding_prompt(finding: Finding) -> Content:
 
 
 class FindingsList(OptionList):
-    """Findings sorted by severity; options without a file are shown but cannot be chosen."""
+    """Findings sorted by severity; those without a project file are shown but cannot be chosen."""
 
     DEFAULT_CSS = sibling_tcss(__file__)
 
@@ -55,7 +68,7 @@ class FindingsList(OptionList):
         ordered = sorted(findings, key=lambda f: severity_rank(f.severity))
         self.findings: list[Finding] = ordered
         options = [
-            Option(finding_prompt(f), id=f"finding-{i}", disabled=not f.file)
+            Option(finding_prompt(f), id=f"finding-{i}", disabled=not is_project_path(f.file))
             for i, f in enumerate(ordered)
         ]
         super().__init__(*options, id=id, classes="findings")

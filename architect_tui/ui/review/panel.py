@@ -47,7 +47,7 @@ from architect_tui.review.model import (
 )
 from architect_tui.review.pricing import estimate_cost
 from architect_tui.ui.review._css import sibling_tcss
-from architect_tui.ui.review.findings import FindingsList
+from architect_tui.ui.review.findings import FindingsList, is_project_path
 from architect_tui.ui.review.status import CostEstimator, failure_title, format_usage
 from architect_tui.ui.review.turn import ChangesButton, ReviewTurn, can_retry
 
@@ -532,8 +532,14 @@ class ReviewPanel(Widget, can_focus=False):
         findings = event.option_list
         assert isinstance(findings, FindingsList)
         finding = findings.finding_at(event.option_index)
-        if finding.file:
+        if finding.file and is_project_path(finding.file):
             self.post_message(self.FindingSelected(finding.file, finding.line, finding))
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        if event.href.startswith(("https://", "http://")):
+            self.app.open_url(event.href)
 
     @on(Button.Pressed, ".failure-actions .retry")
     def _retry_pressed(self, event: Button.Pressed) -> None:

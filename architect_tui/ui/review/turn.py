@@ -87,7 +87,8 @@ class ReviewTurn(Vertical):
     def compose(self) -> ComposeResult:
         if self.question:
             yield Static(_escape(self.question), classes="question")
-        yield Markdown(classes="answer")
+        # links in the model's text are not followed blindly: the panel opens http(s) only
+        yield Markdown(classes="answer", open_links=False)
 
     async def show_result(self, review: Review | None, local: Review | None = None) -> None:
         """Mount the findings and the changes lines under the answer.
