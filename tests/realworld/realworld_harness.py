@@ -104,16 +104,8 @@ def compare(name: str, source: str, truth: list[Seen], got: list[Seen]) -> Score
     want = Counter(s.key for s in truth)
     have = Counter(s.key for s in got)
     score.right = sum((want & have).values())
-    spare_want = want - have
-    spare_have = have - want
-    for seen in truth:
-        if spare_want[seen.key] > 0:
-            spare_want[seen.key] -= 1
-            score.missed.append(seen)
-    for seen in got:
-        if spare_have[seen.key] > 0:
-            spare_have[seen.key] -= 1
-            score.wrong.append(seen)
+    score.missed = _leftovers(truth, want - have, got)
+    score.wrong = _leftovers(got, have - want, truth)
     by_key: dict[Key, list[str]] = {}
     for seen in got:
         by_key.setdefault(seen.key, []).append(seen.endpoint)
@@ -125,6 +117,21 @@ def compare(name: str, source: str, truth: list[Seen], got: list[Seen]) -> Score
         elif endpoints:
             score.endpoint_mismatches.append((seen, Seen(seen.rule, seen.methods, endpoints.pop())))
     return score
+
+
+def _leftovers(side: list[Seen], spare: Counter[Key], other: list[Seen]) -> list[Seen]:
+    """The ``spare`` routes of ``side``; for a repeated key, those whose endpoint ``other`` lacks."""
+    other_endpoints = {(s.key, s.endpoint) for s in other}
+    ranked = sorted(
+        enumerate(side),
+        key=lambda item: ((item[1].key, item[1].endpoint) in other_endpoints, item[0]),
+    )
+    picked: list[tuple[int, Seen]] = []
+    for index, seen in ranked:
+        if spare[seen.key] > 0:
+            spare[seen.key] -= 1
+            picked.append((index, seen))
+    return [seen for _, seen in sorted(picked, key=lambda item: item[0])]
 
 
 def score_all(oracle: dict[str, Any] | None = None) -> list[Score]:

@@ -38,3 +38,27 @@ def test_static_map_meets_the_issue_targets_on_real_projects(oracle: dict) -> No
     assert not [s.name for s in scores if s.error], report
     assert total.recall >= harness.TARGET_RECALL, report
     assert total.precision >= harness.TARGET_PRECISION, report
+
+
+def test_scoring_matches_rule_and_methods_as_multisets() -> None:
+    """A rule Flask holds twice must be reported twice; endpoints are checked but not scored."""
+    seen = harness.Seen
+    truth = [
+        seen("/a", ("GET",), "a"),
+        seen("/a", ("GET",), "a2"),
+        seen("/b", ("POST",), "b"),
+        seen("/c", ("GET",), "c"),
+    ]
+    got = [
+        seen("/a", ("GET",), "a"),
+        seen("/b", ("POST",), "wrong_name"),
+        seen("/c", ("GET", "POST"), "c"),
+        seen("/d", ("GET",), "d"),
+    ]
+    score = harness.compare("demo", "owner/demo", truth, got)
+    assert (score.oracle, score.reported, score.right) == (4, 4, 2)
+    assert score.recall == 0.5 and score.precision == 0.5
+    assert [str(s) for s in score.missed] == ["/a GET (a2)", "/c GET (c)"]
+    assert [str(s) for s in score.wrong] == ["/c GET,POST (c)", "/d GET (d)"]
+    assert score.endpoint_right == 1
+    assert [(w.endpoint, h.endpoint) for w, h in score.endpoint_mismatches] == [("b", "wrong_name")]
