@@ -225,3 +225,13 @@ async def test_history_without_records_says_so() -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.results == [None]
+
+
+async def test_context_screen_enter_on_cancel_button_cancels() -> None:
+    """Enter sends from the list, but on the focused Cancel button it cancels."""
+    app = Host(ContextScreen(make_request()))
+    async with app.run_test() as pilot:
+        app.screen.query_one("#context-cancel").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [None]

@@ -156,6 +156,10 @@ class ContextScreen(ModalScreen[set[str] | None]):
     def _toggled(self) -> None:
         self._update_total()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # enter on a focused button presses that button (Cancel stays Cancel)
+        return not (action == "send" and isinstance(self.focused, Button))
+
     def action_send(self) -> None:
         self.dismiss(self.chosen)
 
