@@ -1,8 +1,10 @@
 """Stand-in for the protobuf runtime (google.protobuf) used by mlflow/mlflow's generated *_pb2 modules.
 
 Like the real generated modules, each ``*_pb2`` stand-in holds a serialized
-``FileDescriptorProto`` in protobuf wire format (``AddSerializedFile(b"...")``) and gets its
-message and service classes injected into ``globals()`` at import time. Field numbers follow
+``FileDescriptorProto`` in protobuf wire format
+(``_descriptor_pool.Default().AddSerializedFile(b"...")``) and gets its message and service
+classes injected into ``globals()`` at import time (``_builder.BuildTopDescriptorsAndMessages``,
+``_builder.BuildServices``). Field numbers follow
 descriptor.proto (file.service = 6, service.method = 2, method.input_type = 2,
 method.options = 4) and mlflow's databricks.proto (MethodOptions extension ``rpc`` = 51310;
 DatabricksRpcOptions.endpoints = 1; HttpEndpoint method = 1, path = 2, since = 3;
@@ -91,19 +93,42 @@ class FileDescriptor:
         self.services = {s.name: s for s in (_ServiceDescriptor(v) for n, v in fields if n == 6)}
 
 
-def AddSerializedFile(serialized):
-    return FileDescriptor(serialized)
+class _Pool:
+    """``descriptor_pool.Default()``: parses what generated modules add."""
+
+    def AddSerializedFile(self, serialized):
+        return FileDescriptor(serialized)
 
 
-def build_messages(descriptor, module_globals):
-    """Inject one class per message type and per service, as ``_builder`` does."""
-    for name in descriptor.message_types:
-        module_globals[name] = type(name, (), {})
-    for service in descriptor.services.values():
+class descriptor_pool:  # mirrors the google.protobuf module name
+    _default = _Pool()
 
-        def get_request_class(self, method, _globals=module_globals):
-            return _globals[method.input_type]
+    @staticmethod
+    def Default():
+        return descriptor_pool._default
 
-        module_globals[service.name] = type(
-            service.name, (), {"DESCRIPTOR": service, "GetRequestClass": get_request_class}
-        )
+
+class builder:  # mirrors google.protobuf.internal.builder
+    @staticmethod
+    def BuildTopDescriptorsAndMessages(descriptor, module_name, module_globals):
+        """Inject one class per message type, as protobuf's builder does."""
+        for name in descriptor.message_types:
+            module_globals[name] = type(name, (), {"__module__": module_name})
+
+    @staticmethod
+    def BuildServices(descriptor, module_name, module_globals):
+        """Inject one class per service (``py_generic_services``) with ``GetRequestClass``."""
+        for service in descriptor.services.values():
+
+            def get_request_class(self, method, _globals=module_globals):
+                return _globals[method.input_type]
+
+            module_globals[service.name] = type(
+                service.name,
+                (),
+                {
+                    "__module__": module_name,
+                    "DESCRIPTOR": service,
+                    "GetRequestClass": get_request_class,
+                },
+            )

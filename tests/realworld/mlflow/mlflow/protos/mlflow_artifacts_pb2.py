@@ -4,10 +4,13 @@ Like the real module: the services live in a serialized FileDescriptorProto (pro
 format), and the message classes are injected into this module's globals when it is imported.
 """
 
-from mlflow.protos import _pb_runtime
+from mlflow.protos._pb_runtime import builder as _builder
+from mlflow.protos._pb_runtime import descriptor_pool as _descriptor_pool
 
-DESCRIPTOR = _pb_runtime.AddSerializedFile(
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(
     b'\n\x16mlflow_artifacts.proto\x12\x06mlflow"\x12\n\x10DownloadArtifact"\x10\n\x0eUploadArtifact"\x0f\n\rListArtifacts"\x10\n\x0eDeleteArtifact2\xcc\x04\n\x16MlflowArtifactsService\x12\x94\x01\n\x10downloadArtifact\x12\x18.mlflow.DownloadArtifact\x1a!.mlflow.DownloadArtifact.Response"C\xf2\x86\x19?\n=\n\x03GET\x120/mlflow-artifacts/artifacts/<path:artifact_path>\x1a\x04\x08\x02\x10\x00\x12\x8e\x01\n\x0euploadArtifact\x12\x16.mlflow.UploadArtifact\x1a\x1f.mlflow.UploadArtifact.Response"C\xf2\x86\x19?\n=\n\x03PUT\x120/mlflow-artifacts/artifacts/<path:artifact_path>\x1a\x04\x08\x02\x10\x00\x12v\n\rlistArtifacts\x12\x15.mlflow.ListArtifacts\x1a\x1e.mlflow.ListArtifacts.Response".\xf2\x86\x19*\n(\n\x03GET\x12\x1b/mlflow-artifacts/artifacts\x1a\x04\x08\x02\x10\x00\x12\x91\x01\n\x0edeleteArtifact\x12\x16.mlflow.DeleteArtifact\x1a\x1f.mlflow.DeleteArtifact.Response"F\xf2\x86\x19B\n@\n\x06DELETE\x120/mlflow-artifacts/artifacts/<path:artifact_path>\x1a\x04\x08\x02\x10\x00'
 )
 
-_pb_runtime.build_messages(DESCRIPTOR, globals())
+_globals = globals()
+_builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, "mlflow_artifacts_pb2", _globals)
+_builder.BuildServices(DESCRIPTOR, "mlflow_artifacts_pb2", _globals)

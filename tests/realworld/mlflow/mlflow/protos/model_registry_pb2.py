@@ -4,10 +4,13 @@ Like the real module: the services live in a serialized FileDescriptorProto (pro
 format), and the message classes are injected into this module's globals when it is imported.
 """
 
-from mlflow.protos import _pb_runtime
+from mlflow.protos._pb_runtime import builder as _builder
+from mlflow.protos._pb_runtime import descriptor_pool as _descriptor_pool
 
-DESCRIPTOR = _pb_runtime.AddSerializedFile(
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(
     b'\n\x14model_registry.proto\x12\x06mlflow"\x17\n\x15CreateRegisteredModel"\x17\n\x15RenameRegisteredModel"\x17\n\x15UpdateRegisteredModel"\x17\n\x15DeleteRegisteredModel"\x14\n\x12GetRegisteredModel"\x18\n\x16SearchRegisteredModels"\x13\n\x11GetLatestVersions"\x14\n\x12CreateModelVersion"\x1c\n\x1aGetModelVersionDownloadUri2\xa3\x0b\n\x14ModelRegistryService\x12\x94\x01\n\x15createRegisteredModel\x12\x1d.mlflow.CreateRegisteredModel\x1a&.mlflow.CreateRegisteredModel.Response"4\xf2\x86\x190\n.\n\x04POST\x12 /mlflow/registered-models/create\x1a\x04\x08\x02\x10\x00\x12\x94\x01\n\x15renameRegisteredModel\x12\x1d.mlflow.RenameRegisteredModel\x1a&.mlflow.RenameRegisteredModel.Response"4\xf2\x86\x190\n.\n\x04POST\x12 /mlflow/registered-models/rename\x1a\x04\x08\x02\x10\x00\x12\x95\x01\n\x15updateRegisteredModel\x12\x1d.mlflow.UpdateRegisteredModel\x1a&.mlflow.UpdateRegisteredModel.Response"5\xf2\x86\x191\n/\n\x05PATCH\x12 /mlflow/registered-models/update\x1a\x04\x08\x02\x10\x00\x12\x96\x01\n\x15deleteRegisteredModel\x12\x1d.mlflow.DeleteRegisteredModel\x1a&.mlflow.DeleteRegisteredModel.Response"6\xf2\x86\x192\n0\n\x06DELETE\x12 /mlflow/registered-models/delete\x1a\x04\x08\x02\x10\x00\x12\x87\x01\n\x12getRegisteredModel\x12\x1a.mlflow.GetRegisteredModel\x1a#.mlflow.GetRegisteredModel.Response"0\xf2\x86\x19,\n*\n\x03GET\x12\x1d/mlflow/registered-models/get\x1a\x04\x08\x02\x10\x00\x12\x96\x01\n\x16searchRegisteredModels\x12\x1e.mlflow.SearchRegisteredModels\x1a\'.mlflow.SearchRegisteredModels.Response"3\xf2\x86\x19/\n-\n\x03GET\x12 /mlflow/registered-models/search\x1a\x04\x08\x02\x10\x00\x12\xd1\x01\n\x11getLatestVersions\x12\x19.mlflow.GetLatestVersions\x1a".mlflow.GetLatestVersions.Response"}\xf2\x86\x19y\n;\n\x04POST\x12-/mlflow/registered-models/get-latest-versions\x1a\x04\x08\x02\x10\x00\n:\n\x03GET\x12-/mlflow/registered-models/get-latest-versions\x1a\x04\x08\x02\x10\x00\x12\x88\x01\n\x12createModelVersion\x12\x1a.mlflow.CreateModelVersion\x1a#.mlflow.CreateModelVersion.Response"1\xf2\x86\x19-\n+\n\x04POST\x12\x1d/mlflow/model-versions/create\x1a\x04\x08\x02\x10\x00\x12\xa9\x01\n\x1agetModelVersionDownloadUri\x12".mlflow.GetModelVersionDownloadUri\x1a+.mlflow.GetModelVersionDownloadUri.Response":\xf2\x86\x196\n4\n\x03GET\x12\'/mlflow/model-versions/get-download-uri\x1a\x04\x08\x02\x10\x00'
 )
 
-_pb_runtime.build_messages(DESCRIPTOR, globals())
+_globals = globals()
+_builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, "model_registry_pb2", _globals)
+_builder.BuildServices(DESCRIPTOR, "model_registry_pb2", _globals)
