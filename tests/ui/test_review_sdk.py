@@ -4,13 +4,14 @@ talking HTTP to the local Anthropic-compatible test server. Nothing in the SDK i
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.message import Message
-from textual.widgets import Markdown
+from textual.widgets import Markdown, SelectionList
 
 try:
     from tests.support.anthropic_server import (
@@ -27,13 +28,18 @@ except ModuleNotFoundError:  # the repo root is not on sys.path unless pytest is
         ErrorReply,
         TextReply,
     )
+from architect_tui.analysis import read_project
+from architect_tui.analysis.selection import route_selection
 from architect_tui.config import Settings
+from architect_tui.review.context import build_request
 from architect_tui.review.engine import Conversation
 from architect_tui.review.model import ContextPiece, ReviewRequest
 from architect_tui.review.store import list_reviews, load_review
-from architect_tui.ui.review import ReviewPanel, ReviewSession, apply_choice
+from architect_tui.ui.review import ContextScreen, ReviewPanel, ReviewSession, apply_choice
 from architect_tui.ui.review.findings import FindingsList
 from tests.support.fixtures import anthropic_server, llm_env, no_llm_env  # noqa: F401 (fixtures)
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shop"
 
 ANSWER = """## Summary
 The search view builds SQL from the query string.
@@ -262,3 +268,54 @@ async def test_session_saves_each_answer_and_sums_usage(
     assert session.totals.responses == 3  # the cut answer was billed for what it read
     assert session.totals.usage.input_tokens == 1000 + 1500 + 120
     assert session.totals.cost > 0
+
+
+async def test_whole_flow_on_the_example_project(
+    llm_env: AnthropicServer,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Real map, real context, the context screen (one piece unticked), the SDK stream, saved."""
+    root = tmp_path / "shop"
+    shutil.copytree(EXAMPLE, root)
+    project = read_project(root, use_cache=False)
+    selection = route_selection(project, "auth.register")
+    settings = Settings(max_retries=0)
+    request = build_request(project, selection, settings, lens="security")
+    optional = [p for p in request.pieces if not p.required and p.included]
+    dropped = optional[0]
+    llm_env.queue(TextReply(ANSWER))
+    session = ReviewSession(root, settings)
+
+    class FlowHost(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ReviewPanel()
+
+        def on_mount(self) -> None:
+            self.push_screen(ContextScreen(request), self.send)
+
+        def send(self, chosen: set[str] | None) -> None:
+            assert chosen is not None
+            session.start(self.query_one(ReviewPanel), apply_choice(request, chosen))
+
+        def on_review_panel_completed(self, message: ReviewPanel.Completed) -> None:
+            session.completed(message.review, message.question)
+
+    app = FlowHost()
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, ContextScreen)
+        redactions = screen.query_one("#context-redactions").render().plain
+        assert redactions.startswith(f"{len(request.redactions)} secret")
+        pieces = screen.query_one(SelectionList)
+        pieces.highlighted = request.pieces.index(dropped)
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = app.query_one(ReviewPanel)
+        assert panel.status == "done" and "auth.register" in panel.header_text
+    sent = llm_env.requests[0].last_user_text
+    related = sent.split("<not_included>")[0]
+    assert dropped.text not in related
+    assert dropped.title in sent.split("<not_included>")[1]  # the model is told it exists
+    assert [r.target for r in list_reviews(root)] == ["auth.register"]
