@@ -51,7 +51,7 @@ def combined_key(keys: list[str], extra: str = "") -> str:
 
 @dataclass
 class Pack:
-    """What is stored for one project."""
+    """What is stored for one project: per-file facts, or the last map (two files)."""
 
     version: str = _PACK_VERSION
     facts: dict[str, FileFacts] = field(default_factory=dict)  # file key -> facts
@@ -59,18 +59,19 @@ class Pack:
     result: Any = None  # the last ProjectMap, for an unchanged project
 
 
-def _pack_path(root: Path) -> Path:
+def _pack_path(root: Path, kind: str) -> Path:
     digest = hashlib.blake2b(
         str(root).encode("utf-8", "surrogateescape"), digest_size=12
     ).hexdigest()
-    return cache_dir() / f"{digest}.pickle"
+    return cache_dir() / f"{digest}.{kind}.pickle"
 
 
-def load_pack(root: Path) -> Pack:
-    path = _pack_path(root)
+def load_pack(root: Path, kind: str) -> Pack:
+    """``kind`` is ``"facts"`` (big: only read when some file changed) or ``"map"`` (small)."""
+    path = _pack_path(root, kind)
     try:
         with path.open("rb") as fh:
-            pack = pickle.load(fh)
+            pack = pickle.load(fh)  # our own file in the user's cache dir
     except (
         OSError,
         EOFError,
@@ -80,6 +81,7 @@ def load_pack(root: Path) -> Pack:
         TypeError,
         ValueError,
         IndexError,
+        RecursionError,
     ):
         return Pack()
     if not isinstance(pack, Pack) or pack.version != _PACK_VERSION:
@@ -87,9 +89,9 @@ def load_pack(root: Path) -> Pack:
     return pack
 
 
-def save_pack(root: Path, pack: Pack) -> None:
+def save_pack(root: Path, kind: str, pack: Pack) -> None:
     """Write atomically; a cache that cannot be written is simply not written."""
-    path = _pack_path(root)
+    path = _pack_path(root, kind)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pack-")

@@ -28,12 +28,28 @@ from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.sources import SourceError, decode_source
 
 #: Bump when the shape of FileFacts or the pruning changes: old cache entries are then ignored.
-FACTS_VERSION = 3
+FACTS_VERSION = 4
 
-_MAYBE_FLASK = re.compile(
-    rb"Flask|Blueprint|route|url_rule|register_|add_resource|add_namespace|Namespace|Api\b|"
-    rb"as_view|View|_request|errorhandler|processor|url_defaults|Resource|init_app|"
-    rb"url_value_preprocessor"
+_FLASK_WORDS = (
+    r"Flask|Blueprint|blueprint|BLUEPRINT|route|url_rule|register_|add_resource|add_namespace|"
+    r"Namespace|Api\b|as_view|View|_request|errorhandler|processor|url_defaults|Resource|"
+    r"init_app|url_value_preprocessor|import_string|import_module"
+)
+#: Files that cannot hold Flask code keep only what other modules may import from them.
+_MAYBE_FLASK = re.compile(_FLASK_WORDS.encode())
+#: In a Flask file, function bodies that may register something (or build a subclass).
+_MAYBE_FLASK_TEXT = re.compile(_FLASK_WORDS + r"|__init__|super\(")
+
+
+#: Marks a function body the pruning dropped: calling it gives an unknown value, not None.
+PRUNED = "__architect_pruned__"
+
+#: Bodies up to this many lines are always kept (small helpers often return a prefix or a list).
+SMALL_BODY_LINES = 6
+
+_CALLED = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\(")
+_APP_REGISTERS = re.compile(
+    r"\bapp\s*\.\s*(?:register_blueprint|add_url_rule|route|add_resource|add_namespace)\b"
 )
 
 
@@ -45,9 +61,13 @@ class FileFacts:
     module: str
     is_package: bool
     tree: ast.Module | None  # None when the file could not be parsed
-    full: bool  # True when the whole tree was kept (the file may hold Flask code)
+    full: bool  # True when the file may hold Flask code (its module body is kept whole)
     lines: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: top-level function name -> names it calls (found in its text); for factory detection
+    calls: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: top-level functions that call ``app.register_blueprint``/``add_url_rule``/... on ``app``
+    app_setups: frozenset[str] = frozenset()
 
 
 def extract_facts(rel: str, module: str, is_package: bool, data: bytes) -> FileFacts:
@@ -70,11 +90,48 @@ def extract_facts(rel: str, module: str, is_package: bool, data: bytes) -> FileF
         return FileFacts(
             rel, module, is_package, None, False, 0, [_diag(rel, 0, f"skipped: {exc}")]
         )
-    lines = text.count("\n") + 1
+    lines = text.splitlines()
     full = bool(_MAYBE_FLASK.search(data))
+    facts = FileFacts(rel, module, is_package, tree, full, len(lines))
     if not full:
         tree.body = _prune(tree.body)
-    return FileFacts(rel, module, is_package, tree, full, lines)
+        return facts
+    calls: dict[str, frozenset[str]] = {}
+    setups: set[str] = set()
+    for stmt in tree.body:
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            segment = _segment(lines, stmt)
+            calls[stmt.name] = frozenset(_CALLED.findall(segment))
+            if _APP_REGISTERS.search(segment):
+                setups.add(stmt.name)
+    facts.calls, facts.app_setups = calls, frozenset(setups)
+    _prune_bodies(tree.body, lines)
+    return facts
+
+
+def _segment(lines: list[str], node: ast.stmt) -> str:
+    return "\n".join(lines[node.lineno - 1 : node.end_lineno or node.lineno])
+
+
+def _pruned_body(node: ast.stmt) -> list[ast.stmt]:
+    marker = ast.Expr(ast.Constant(PRUNED))
+    return [ast.copy_location(marker, node)]
+
+
+def _prune_bodies(body: list[ast.stmt], lines: list[str]) -> None:
+    """In a Flask file, drop the bodies of functions that cannot register anything.
+
+    A view's body is not needed for the map (its decorators, name and span are kept), nor a
+    MethodView's ``get``/``post`` bodies (their names give the methods). Bodies that mention
+    Flask registration words, and short bodies (helpers returning a prefix), are kept.
+    """
+    for stmt in body:
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            size = (stmt.end_lineno or stmt.lineno) - stmt.lineno
+            if size > SMALL_BODY_LINES and not _MAYBE_FLASK_TEXT.search(_segment(lines, stmt)):
+                stmt.body = _pruned_body(stmt)
+        elif isinstance(stmt, ast.ClassDef):
+            _prune_bodies(stmt.body, lines)
 
 
 def _prune(body: list[ast.stmt]) -> list[ast.stmt]:
@@ -90,7 +147,7 @@ def _prune(body: list[ast.stmt]) -> list[ast.stmt]:
             kept.append(stmt)
         elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
             # Keep the name bound (an import of it must not fail) but not the body.
-            stmt.body = [ast.Pass(lineno=stmt.lineno, col_offset=0)]
+            stmt.body = _pruned_body(stmt)
             stmt.decorator_list = []
             kept.append(stmt)
         elif isinstance(stmt, ast.If):

@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from architect_tui.analysis.facts import FileFacts
+from architect_tui.analysis.facts import PRUNED, FileFacts
 from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.values import (
     FLASK_SIDE,
@@ -51,6 +51,7 @@ MAX_DEPTH = 40
 MAX_LOOP = 500
 STEP_BUDGET = 3_000_000
 
+_APP_CLASS_NAMES = frozenset({"Flask", "APIFlask"})
 _CURRENT_APP = ("flask.current_app", "flask.globals.current_app")
 _TEST_PARTS = ("tests", "test", "testing", "docs", "doc", "migrations", "alembic")
 
@@ -161,7 +162,7 @@ class Interpreter:
             for stmt in f.tree.body if f.tree else []:
                 if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
                     continue
-                if id(stmt) in self.called or not self._creates_app(stmt, module.env):
+                if id(stmt) in self.called or not self._creates_app(f, stmt.name, module.env):
                     continue
                 fn = module.env.get(stmt.name)
                 if isinstance(fn, FuncRef) and fn.node is stmt:
@@ -184,27 +185,17 @@ class Interpreter:
                 if not isinstance(stmt, ast.FunctionDef) or id(stmt) in self.called:
                     continue
                 params = [a.arg for a in [*stmt.args.posonlyargs, *stmt.args.args]]
-                if "app" not in params or not _registers_on(stmt, "app"):
+                if "app" not in params or stmt.name not in f.app_setups:
                     continue
                 fn = module.env.get(stmt.name)
                 if isinstance(fn, FuncRef) and fn.node is stmt:
                     self.guarded_call(fn, [], {"app": app}, Site(f.rel, stmt.lineno))
 
-    def _creates_app(self, fn: ast.AST, env: dict[str, Any]) -> bool:
-        for node in ast.walk(fn):
-            if isinstance(node, ast.Call):
-                target = node.func
-                if isinstance(target, ast.Name):
-                    value = env.get(target.id, MISSING)
-                elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
-                    base = env.get(target.value.id, MISSING)
-                    value = (
-                        self.get_attr(base, target.attr, None) if base is not MISSING else MISSING
-                    )
-                else:
-                    continue
-                if self.api.is_app_class(value):
-                    return True
+    def _creates_app(self, f: FileFacts, name: str, env: dict[str, Any]) -> bool:
+        """Does top-level function ``name`` call an app class (``Flask``, a subclass...)?"""
+        for called in f.calls.get(name, ()):
+            if called in _APP_CLASS_NAMES or self.api.is_app_class(env.get(called)):
+                return True
         return False
 
     def guarded_call(self, fn: Any, args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
@@ -976,6 +967,8 @@ class Interpreter:
         try:
             if isinstance(node, ast.Lambda):
                 result = self.eval(node.body, scope)
+            elif _is_pruned(node.body):
+                result = Unknown(f"the result of {fn.name}()", fn.file, node.lineno)
             else:
                 self.exec_body(node.body, scope)
         except _Return as ret:
@@ -1043,23 +1036,13 @@ class DictView:
         return self._pairs
 
 
-_REGISTERING = frozenset(
-    {"register_blueprint", "add_url_rule", "route", "add_resource", "add_namespace"}
-)
-
-
-def _registers_on(fn: ast.FunctionDef, param: str) -> bool:
-    """True when ``fn`` calls ``<param>.register_blueprint(...)`` or another registering method."""
-    for node in ast.walk(fn):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr in _REGISTERING
-            and isinstance(node.func.value, ast.Name)
-            and node.func.value.id == param
-        ):
-            return True
-    return False
+def _is_pruned(body: list[ast.stmt]) -> bool:
+    first = body[0] if body else None
+    return (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and first.value.value == PRUNED
+    )
 
 
 def _hashable(value: Any) -> bool:

@@ -9,6 +9,7 @@ diagnostic and the rest is read.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -24,9 +25,12 @@ from architect_tui.analysis.sources import (
     read_source_bytes,
 )
 
-#: Below this many files to parse, worker start-up costs more than it saves.
-PARALLEL_MIN_FILES = 400
-PARALLEL_MIN_BYTES = 3_000_000
+#: Below this many files (and bytes) to parse, the pool costs more than it saves. Measured with
+#: bench/bench_map.py on the 2-core machine: at 1,500 files (8 MB) spawning two workers and
+#: sending the pruned trees back cost more than parsing them here (11.5 s vs 8.2 s wall under
+#: load), so the pool is kept for much larger projects.
+PARALLEL_MIN_FILES = 5_000
+PARALLEL_MIN_BYTES = 30_000_000
 
 
 class ProjectError(ValueError):
@@ -45,10 +49,25 @@ def read_project(root: Path, *, use_cache: bool = True) -> ProjectMap:
     diagnostics: list[Diagnostic] = list(listing.diagnostics)
     names = _module_names(listing.files, root.name)
 
-    pack = cache_mod.load_pack(root) if use_cache else cache_mod.Pack()
+    gc_was_on = gc.isenabled()
+    gc.disable()  # the reader builds many long-lived objects and no garbage cycles worth chasing
+    try:
+        return _read(root, use_cache, listing.files, diagnostics, names)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _read(
+    root: Path,
+    use_cache: bool,
+    files: list[str],
+    diagnostics: list[Diagnostic],
+    names: dict[str, list[str]],
+) -> ProjectMap:
     keys: dict[str, str] = {}
     datas: dict[str, bytes] = {}
-    for rel in listing.files:
+    for rel in files:
         module, is_package = names[rel][0], rel.endswith("/__init__.py") or rel == "__init__.py"
         try:
             data = read_source_bytes(root / rel)
@@ -61,10 +80,13 @@ def read_project(root: Path, *, use_cache: bool = True) -> ProjectMap:
     result_key = cache_mod.combined_key(
         [f"{r}:{k}" for r, k in sorted(keys.items())], str(diagnostics)
     )
-    if use_cache and pack.result_key == result_key and isinstance(pack.result, ProjectMap):
-        cached: ProjectMap = pack.result
-        cached.root = root
-        return cached
+    if use_cache:
+        last = cache_mod.load_pack(root, "map")
+        if last.result_key == result_key and isinstance(last.result, ProjectMap):
+            cached: ProjectMap = last.result
+            cached.root = root
+            return cached
+    pack = cache_mod.load_pack(root, "facts") if use_cache else cache_mod.Pack()
 
     facts: dict[str, FileFacts] = {}
     todo: list[tuple[str, str, bool]] = []
@@ -78,14 +100,12 @@ def read_project(root: Path, *, use_cache: bool = True) -> ProjectMap:
         facts[f.rel] = f
     del datas
 
-    project = _build(
-        root, listing.files, [facts[r] for r in listing.files if r in facts], names, diagnostics
-    )
+    project = _build(root, files, [facts[r] for r in files if r in facts], names, diagnostics)
     if use_cache:
-        new_pack = cache_mod.Pack(facts={keys[r]: f for r, f in facts.items()})
-        new_pack.result_key = result_key
-        new_pack.result = project
-        cache_mod.save_pack(root, new_pack)
+        if todo:
+            fresh = cache_mod.Pack(facts={keys[r]: f for r, f in facts.items()})
+            cache_mod.save_pack(root, "facts", fresh)
+        cache_mod.save_pack(root, "map", cache_mod.Pack(result_key=result_key, result=project))
     return project
 
 
@@ -126,11 +146,15 @@ def _extract_all(todo: list[tuple[str, str, bool]], datas: dict[str, bytes]) -> 
     total = sum(len(datas[rel]) for rel, _, _ in todo)
     jobs = [(rel, module, is_pkg, datas[rel]) for rel, module, is_pkg in todo]
     workers = min(2, os.cpu_count() or 1)
+    if os.environ.get("ARCHITECT_WORKERS", "").isdigit():
+        workers = int(os.environ["ARCHITECT_WORKERS"])
     if workers > 1 and len(todo) >= PARALLEL_MIN_FILES and total >= PARALLEL_MIN_BYTES:
         try:
             import multiprocessing
 
-            context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+            # spawn, not fork: the TUI calls this from a worker thread, and forking a threaded
+            # process can deadlock; spawned workers only import the light facts module.
+            context = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 return list(pool.map(_extract_one, jobs, chunksize=32))
         except (OSError, RuntimeError, ImportError):
