@@ -9,8 +9,12 @@ from pathlib import Path
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--project", default=".", help="project directory (default: .)")
-    parser.add_argument("--lens", default=None, help="only the files a review with this lens reads")
+    parser.add_argument(
+        "--project", default=".", metavar="PATH", help="project directory (default: .)"
+    )
+    parser.add_argument(
+        "--lens", default=None, metavar="NAME", help="only the files a review with this lens reads"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 

@@ -28,15 +28,25 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "target", help="endpoint (auth.login), rule (/auth/login), bp:NAME, FILE or FILE:START-END"
     )
-    parser.add_argument("--project", default=".", help="project directory (default: .)")
-    parser.add_argument("--lens", default="full", help="review lens (default: full)")
-    parser.add_argument("--ask", default=None, help="ask a question or request a change instead")
+    parser.add_argument(
+        "--project", default=".", metavar="PATH", help="project directory (default: .)"
+    )
+    parser.add_argument(
+        "--lens", default="full", metavar="NAME", help="review lens (default: full)"
+    )
+    parser.add_argument(
+        "--ask", default=None, metavar="TEXT", help="ask a question or request a change instead"
+    )
     parser.add_argument("--offline", action="store_true", help="use the offline rules, no model")
     parser.add_argument(
         "--format", choices=("markdown", "json"), default="markdown", help="output format"
     )
-    parser.add_argument("--model", default=None, help="model id (default: from settings)")
-    parser.add_argument("--budget", type=int, default=None, help="context token budget")
+    parser.add_argument(
+        "--model", default=None, metavar="ID", help="model id (default: from settings)"
+    )
+    parser.add_argument(
+        "--budget", type=int, default=None, metavar="TOKENS", help="context token budget"
+    )
     parser.add_argument("--no-save", action="store_true", help="do not save under .architect/")
 
 

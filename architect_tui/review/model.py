@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from architect_tui.analysis.selection import Selection
+
 FindingSeverity = Literal["critical", "high", "medium", "low", "info"]
 SEVERITIES: tuple[FindingSeverity, ...] = ("critical", "high", "medium", "low", "info")
 Category = Literal[
@@ -182,7 +184,7 @@ class ReviewRequest:
     pieces: list[ContextPiece]
     budget: int
     ask: str | None = None
-    selection: Any = None  # architect_tui.analysis.selection.Selection (kept untyped: no cycle)
+    selection: Selection | None = None
     redactions: list[Redaction] = field(default_factory=list)
     skipped_files: list[str] = field(default_factory=list)  # secret-looking files never sent
     history: list[dict[str, Any]] = field(default_factory=list)  # earlier turns, API shape
