@@ -79,3 +79,14 @@ def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
         pack.write_bytes(b"not a pickle")
     again = read_project(project_dir)
     assert again.to_json() == first.to_json()
+
+
+def test_process_pool_gives_the_same_map(monkeypatch) -> None:
+    """Big projects are parsed on two worker processes; the map must not depend on it."""
+    from architect_tui.analysis import reader
+
+    sequential = read_project(FIXTURES / "restx", use_cache=False).to_json()
+    monkeypatch.setattr(reader, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(reader, "PARALLEL_MIN_BYTES", 1)
+    monkeypatch.setenv("ARCHITECT_WORKERS", "2")
+    assert read_project(FIXTURES / "restx", use_cache=False).to_json() == sequential
