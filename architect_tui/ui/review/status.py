@@ -32,14 +32,17 @@ def count_changes(diff: str) -> tuple[int, int]:
     return hunks, files
 
 
+def _plural(noun: str) -> str:
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
 def changes_label(diff: str, noun: str = "proposed change") -> str:
     """The text of a changes line: ``3 proposed changes in 2 files — open the changes view``."""
     hunks, files = count_changes(diff)
     if not hunks and not files:
-        return f"No {noun}s"
-    plural = noun if hunks == 1 else f"{noun}s"
+        return f"No {_plural(noun)}"
     where = "1 file" if files == 1 else f"{files} files"
-    return f"{hunks} {plural} in {where} — open the changes view"
+    return f"{hunks} {noun if hunks == 1 else _plural(noun)} in {where} — open the changes view"
 
 
 # kind -> (title, way forward). The core's message already says what happened in one sentence;
