@@ -13,7 +13,7 @@ class AbortWithoutJson(Rule):
     id = "FLK303"
     title = "abort() in an API view answers an HTML page"
     severity = "low"
-    category = "errors"
+    category = "rest"  # the API's error contract: partners parse JSON, not the HTML page
     rationale = (
         "flask.abort raises an HTTPException that the app renders as HTML (or as its HTML error "
         "page): API clients expecting JSON get markup. Return jsonify(message=...), code, or "

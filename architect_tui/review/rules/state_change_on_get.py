@@ -40,8 +40,6 @@ class StateChangeOnGet(Rule):
         info = self.context.file.functions.get(node)
         if info is None or not info.is_view or "GET" not in info.methods:
             return
-        if info.class_name is not None:
-            return
         body = _EMPTY.code_for_node(node.body)
         if "request.method" in body or "validate_on_submit" in body:
             return  # the write is gated on the POST branch

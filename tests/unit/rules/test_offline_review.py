@@ -1,0 +1,95 @@
+"""offline_review: the same Review shape as the LLM's, with fixes the apply path takes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import libcst as cst
+import pytest
+
+from architect_tui.analysis import read_project
+from architect_tui.analysis.selection import resolve_target
+from architect_tui.config import Settings
+from architect_tui.patch import apply, extract_changes, plan
+from architect_tui.review.offline import offline_review
+from architect_tui.review.parse import parse_answer
+from tests.unit.rules.conftest import SHOP
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    if not SHOP.is_dir():
+        pytest.skip("examples/shop is not in this checkout")
+    root = tmp_path / "shop"
+    shutil.copytree(SHOP, root, ignore=shutil.ignore_patterns("__pycache__", ".architect"))
+    return root
+
+
+def test_route_review_is_local_and_limited_to_the_route(shop: Path) -> None:
+    """Reviewing catalog.search yields local findings inside the view only, with rule ids."""
+    project = read_project(shop, use_cache=False)
+    selection = resolve_target(project, "catalog.search")
+    review = offline_review(project, selection, Settings(), "full")
+    assert review.source == "local" and review.model == "offline"
+    assert review.target == "catalog.search"
+    assert {f.rule for f in review.findings} == {"FLK104", "FLK305"}
+    for finding in review.findings:
+        assert finding.source == "local" and finding.file == "shop/catalog/views.py"
+        assert selection.start <= finding.line <= selection.end  # type: ignore[operator]
+    assert review.findings[0].severity == "critical"  # most severe first
+
+
+def test_markdown_parses_back_to_the_same_findings_and_changes(shop: Path) -> None:
+    """The answer-format parser reads the offline markdown as it reads the LLM's."""
+    project = read_project(shop, use_cache=False)
+    review = offline_review(project, resolve_target(project, "shop/config.py"), Settings())
+    parsed = parse_answer(review.markdown)
+    assert [(f.severity, f.category, f.file, f.line) for f in parsed.findings] == [
+        (f.severity, f.category, f.file, f.line) for f in review.findings
+    ]
+    assert parsed.changes.strip() == review.changes.strip()
+    assert review.markdown.startswith("## Summary\n")
+    assert "## Findings" in review.markdown and "## Proposed changes" in review.markdown
+
+
+def test_proposed_changes_apply_through_the_patch_path(shop: Path) -> None:
+    """The whole-project review's diff applies hunk for hunk; every changed file parses and the
+    flaws it fixed are gone on a second review."""
+    project = read_project(shop, use_cache=False)
+    review = offline_review(project, None, Settings())
+    patch = extract_changes(review.changes, shop)
+    the_plan = plan(patch, shop)
+    report = apply(the_plan, shop)
+    assert report.applied, report
+    changed = [f.path for f in report.files if f.status == "applied"]
+    assert "shop/config.py" in changed and "wsgi.py" in changed
+    for rel in changed:
+        cst.parse_module((shop / rel).read_text(encoding="utf-8"))
+    again = offline_review(read_project(shop, use_cache=False), None, Settings())
+    before = {f.rule for f in review.findings if "automatic fix" in f.detail}
+    after = {f.rule for f in again.findings}
+    assert before & {"FLK101", "FLK108", "FLK104", "FLK301"}
+    assert not after & {"FLK101", "FLK108", "FLK104", "FLK301"}
+    assert again.changes == ""
+
+
+def test_lens_and_ignore_rules_narrow_the_findings(shop: Path) -> None:
+    """The security lens keeps security findings; ignore_rules drops rules from the review."""
+    project = read_project(shop, use_cache=False)
+    selection = resolve_target(project, "shop/config.py")
+    security = offline_review(project, selection, Settings(), "security")
+    assert security.findings and {f.category for f in security.findings} == {"security"}
+    quiet = offline_review(
+        project, selection, Settings(ignore_rules=("FLK101", "FLK102", "FLK103")), "full"
+    )
+    assert {f.rule for f in quiet.findings}.isdisjoint({"FLK101", "FLK102", "FLK103"})
+
+
+def test_clean_selection_says_none(shop: Path) -> None:
+    """A clean file gives 'None.' findings and changes, as the answer format asks."""
+    project = read_project(shop, use_cache=False)
+    review = offline_review(project, resolve_target(project, "shop/extensions.py"), Settings())
+    assert review.findings == [] and review.changes == ""
+    assert "## Findings\nNone." in review.markdown
+    assert "## Proposed changes\nNone." in review.markdown
