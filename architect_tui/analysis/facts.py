@@ -28,7 +28,7 @@ from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.sources import SourceError, decode_source
 
 #: Bump when the shape of FileFacts or the pruning changes: old cache entries are then ignored.
-FACTS_VERSION = 4
+FACTS_VERSION = 6
 
 _FLASK_WORDS = (
     r"Flask|Blueprint|blueprint|BLUEPRINT|route|url_rule|register_|add_resource|add_namespace|"
@@ -46,6 +46,9 @@ PRUNED = "__architect_pruned__"
 
 #: Bodies up to this many lines are always kept (small helpers often return a prefix or a list).
 SMALL_BODY_LINES = 6
+
+#: In files without Flask code, function bodies up to this many lines are kept.
+SMALL_HELPER_LINES = 15
 
 _CALLED = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\(")
 _APP_REGISTERS = re.compile(
@@ -101,7 +104,8 @@ def extract_facts(rel: str, module: str, is_package: bool, data: bytes) -> FileF
     for stmt in tree.body:
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
             segment = _segment(lines, stmt)
-            calls[stmt.name] = frozenset(_CALLED.findall(segment))
+            body = "\n".join(lines[stmt.body[0].lineno - 1 : stmt.end_lineno or stmt.lineno])
+            calls[stmt.name] = frozenset(_CALLED.findall(body))
             if _APP_REGISTERS.search(segment):
                 setups.add(stmt.name)
     facts.calls, facts.app_setups = calls, frozenset(setups)
@@ -146,8 +150,10 @@ def _prune(body: list[ast.stmt]) -> list[ast.stmt]:
             ]
             kept.append(stmt)
         elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-            # Keep the name bound (an import of it must not fail) but not the body.
-            stmt.body = _pruned_body(stmt)
+            # Keep the name bound (an import of it must not fail); keep small bodies (a
+            # parse_boolean used by settings, a helper returning a prefix), drop the rest.
+            if (stmt.end_lineno or stmt.lineno) - stmt.lineno > SMALL_HELPER_LINES:
+                stmt.body = _pruned_body(stmt)
             stmt.decorator_list = []
             kept.append(stmt)
         elif isinstance(stmt, ast.If):

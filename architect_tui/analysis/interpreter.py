@@ -127,6 +127,7 @@ class Interpreter:
             candidates.sort(key=lambda f: (f.rel.count("/"), f.rel))
         self.facts = [f for f in facts if f.tree is not None]
         self.modules: dict[str, ModuleObj] = {}  # rel path -> module object
+        self.namespaces_pkgs: dict[str, ModuleObj] = {}
         self.running: set[str] = set()
         self.apps: list[AppObj] = []
         self.blueprints: list[BlueprintObj] = []
@@ -153,20 +154,50 @@ class Interpreter:
         self._call_uncalled_app_setups()
 
     def _call_uncalled_factories(self) -> None:
+        """Call, once and without arguments, the app factories no module called at import.
+
+        A factory is a top-level function that calls an app class (``Flask(...)``), or one that
+        calls such a factory (``lemur.create_app`` wrapping ``factory.create_app``). Outer
+        wrappers run first, so the inner factory gets the arguments the project really passes.
+        """
+        candidates: list[tuple[FileFacts, ast.FunctionDef | ast.AsyncFunctionDef, FuncRef]] = []
         for f in self.facts:
-            if _is_test_file(f.rel) or not f.full:
+            if _is_test_file(f.rel) or not f.full or f.tree is None:
                 continue
             module = self.modules.get(f.rel)
             if module is None or module.env is None:
                 continue
-            for stmt in f.tree.body if f.tree else []:
-                if not isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-                    continue
-                if id(stmt) in self.called or not self._creates_app(f, stmt.name, module.env):
-                    continue
-                fn = module.env.get(stmt.name)
-                if isinstance(fn, FuncRef) and fn.node is stmt:
-                    self.guarded_call(fn, [], {}, Site(f.rel, stmt.lineno))
+            for stmt in f.tree.body:
+                if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                    fn = module.env.get(stmt.name)
+                    if isinstance(fn, FuncRef) and fn.node is stmt:
+                        candidates.append((f, stmt, fn))
+        level: dict[int, int] = {}
+        for f, stmt, fn in candidates:
+            if self._creates_app(f, stmt.name, self._module_env(fn)):
+                level[id(stmt)] = 0
+        for _ in range(4):  # wrappers of factories, a few levels deep
+            factory_names: dict[str, list[int]] = {}
+            for _f, stmt, _fn in candidates:
+                if id(stmt) in level:
+                    factory_names.setdefault(stmt.name, []).append(id(stmt))
+            changed = False
+            for f, stmt, _fn in candidates:
+                for called in f.calls.get(stmt.name, ()):
+                    inner = [n for n in factory_names.get(called, ()) if n != id(stmt)]
+                    if inner:
+                        new = 1 + max(level[n] for n in inner)
+                        if new > level.get(id(stmt), -1) and new < 8:
+                            level[id(stmt)] = new
+                            changed = True
+            if not changed:
+                break
+        ordered = sorted(
+            (c for c in candidates if id(c[1]) in level), key=lambda c: -level[id(c[1])]
+        )
+        for f, stmt, fn in ordered:
+            if id(stmt) not in self.called:
+                self.guarded_call(fn, [], {}, Site(f.rel, stmt.lineno))
 
     def _call_uncalled_app_setups(self) -> None:
         """Functions that take ``app`` and register on it but that nobody calls statically
@@ -273,11 +304,28 @@ class Interpreter:
             sub = ".".join(parts[:i])
             f = self.find_module(sub, importer_rel)
             if f is None:
-                if i == 1:
-                    return External(name)
-                return Unknown(f"module {name} not found in the project")
+                namespace = self._namespace_package(sub)
+                if namespace is None:
+                    if i == 1:
+                        return External(name)
+                    return Unknown(f"module {name} not found in the project")
+                if isinstance(result, ModuleObj) and result.env is not None:
+                    result.env.setdefault(parts[i - 1], namespace)
+                result = namespace
+                continue
             result = self.exec_file(f)
         return result
+
+    def _namespace_package(self, name: str) -> ModuleObj | None:
+        """A folder without ``__init__.py`` that holds project modules (PEP 420)."""
+        if name in self.namespaces_pkgs:
+            return self.namespaces_pkgs[name]
+        prefix = name + "."
+        if not any(key.startswith(prefix) for key in self.by_name):
+            return None
+        module = ModuleObj(name, {"__name__": name}, "")
+        self.namespaces_pkgs[name] = module
+        return module
 
     def resolve_relative(self, scope: Scope, level: int, module: str | None) -> str:
         if level == 0:
@@ -355,8 +403,7 @@ class Interpreter:
             elif test is False:
                 self.exec_body(stmt.orelse, scope)
             else:
-                self.exec_body(stmt.body, scope)
-                self.exec_body(stmt.orelse, scope)
+                self._exec_both(stmt, scope)
         elif isinstance(stmt, ast.For | ast.AsyncFor):
             self._exec_for(stmt, scope)
         elif isinstance(stmt, ast.While):
@@ -390,6 +437,25 @@ class Interpreter:
             self.eval(stmt.subject, scope)
             for case in stmt.cases:
                 self.exec_body(case.body, scope)
+
+    def _exec_both(self, stmt: ast.If, scope: Scope) -> None:
+        """An ``if`` on a run-time condition: both branches run (their registrations count).
+
+        When both branches return, the result is known only if they agree. When one branch
+        returns and the other falls through, the fall-through path is followed: early returns
+        are usually the unusual case (a guard, a feature flag that is off by default).
+        """
+        returned: list[_Return] = []
+        for branch in (stmt.body, stmt.orelse):
+            try:
+                self.exec_body(branch, scope)
+            except _Return as ret:
+                returned.append(ret)
+        if len(returned) == 2:
+            first, second = returned[0].value, returned[1].value
+            if _same(first, second):
+                raise returned[0]
+            raise _Return(self.unknown("a value that depends on a run-time condition", scope, stmt))
 
     def _exec_handler(self, handler: ast.ExceptHandler, scope: Scope) -> None:
         """Run an ``except`` body only for import fallbacks whose names are still unknown."""

@@ -173,9 +173,13 @@ def _module_names(files: list[str], root_name: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for rel in files:
         parts = rel.split("/")
+        # The import root is the parent of the topmost package folder above the file, so
+        # folders without __init__.py inside a package (namespace packages) stay in the name.
         start = len(parts) - 1
-        while start > 0 and "/".join(parts[:start]) in packages:
-            start -= 1
+        for depth in range(1, len(parts)):
+            if "/".join(parts[:depth]) in packages:
+                start = depth - 1
+                break
         local = "/".join(parts[start:])
         own, _ = module_name(local)
         full, _ = module_name(rel)
