@@ -698,7 +698,7 @@ class Interpreter:
             operand = self.eval(node.operand, scope)
             if isinstance(node.op, ast.Not):
                 t = self.truth(operand)
-                return None if t is None else not t
+                return self.unknown("a negation", scope, node) if t is None else not t
             if isinstance(node.op, ast.USub) and isinstance(operand, int | float):
                 return -operand
             return self.unknown("an expression", scope, node)
@@ -767,11 +767,11 @@ class Interpreter:
     def _compare(self, node: ast.Compare, scope: Scope) -> Any:
         left = self.eval(node.left, scope)
         if len(node.ops) != 1:
-            return None
+            return self.unknown("a comparison", scope, node)
         right = self.eval(node.comparators[0], scope)
         op = node.ops[0]
         if isinstance(left, Unknown) or isinstance(right, Unknown):
-            return None
+            return self.unknown("a comparison", scope, node)
         literal = (str, int, float, bool, type(None), tuple)
         try:
             if isinstance(op, ast.Eq) and isinstance(left, literal) and isinstance(right, literal):
@@ -794,8 +794,8 @@ class Interpreter:
                 found = left in right
                 return found if isinstance(op, ast.In) else not found
         except TypeError:
-            return None
-        return None
+            return self.unknown("a comparison", scope, node)
+        return self.unknown("a comparison", scope, node)
 
     def _fstring(self, node: ast.JoinedStr, scope: Scope) -> Any:
         parts: list[str] = []
