@@ -466,9 +466,10 @@ class ReviewPanel(Widget, can_focus=False):
         if usage is not None and self.cost_estimator is not None and self.model:
             cost = self.cost_estimator(self.model, usage)
         status = self.status + (f" — {self._status_detail}" if self._status_detail else "")
+        facts = " · ".join(part for part in (self.model, f"lens {self.lens}") if part)
         first: list[str | tuple[str, str]] = [
-            (self.target or "no target", "bold"),
-            (f" · {self.model or 'no model'} · lens {self.lens} · ", "$text-muted"),
+            (self.target or "Architect review", "bold"),
+            (f" · {facts} · ", "$text-muted"),
             (status, f"bold $text-{_STATUS_COLOUR.get(self.status, 'muted')}"),
         ]
         usage_line = format_usage(usage, cost)
