@@ -1,0 +1,260 @@
+"""The changes view: every proposed hunk with its diff and status; accept, apply, undo.
+
+Takes an :class:`~architect_tui.patch.ApplyPlan` (matched, nothing written). The user accepts
+hunks (``space``, ``a``), applies them (``enter``: a worker calls ``architect_tui.patch.apply``
+with ``partial=True``, so the accepted hunks are written even when others failed) and undoes
+(``u``). Results go up as :class:`ChangesScreen.Applied` / :class:`ChangesScreen.Undone`, so the
+app can refresh its map and code view; the screen itself only redraws its cards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from architect_tui.patch import ApplyPlan, ApplyReport, FilePlan
+from architect_tui.ui.changes.hunk_card import HunkCard
+from architect_tui.vcs import UndoReport
+
+_FILE_STATUS = {
+    "ready": "ready",
+    "failed": "some hunks cannot apply",
+    "refused": "refused",
+    "unchanged": "no change",
+}
+
+
+def file_heading(fp: FilePlan) -> Content:
+    kind = {"new": "new file", "delete": "delete", "rename": f"rename from {fp.old_path}"}.get(
+        fp.kind, "modify"
+    )
+    bits = [fp.path, kind, _FILE_STATUS[fp.status]]
+    if fp.reanchored:
+        bits.append("re-anchored (changed since the review)")
+    return Content(" · ".join(bits))
+
+
+class ChangesScreen(Screen[None]):
+    """Preview, accept, apply and undo the changes a review proposed."""
+
+    CSS_PATH = "changes_screen.tcss"
+    BINDINGS = [
+        Binding("space", "toggle_hunk", "Accept", id="changes.toggle",
+                tooltip="Accept or reject the focused hunk"),
+        Binding("a", "accept_all", "All", id="changes.accept_all",
+                tooltip="Accept every hunk that can be applied (again: reject all)"),
+        Binding("enter", "apply", "Apply", id="changes.apply",
+                tooltip="Write the accepted hunks; a checkpoint is saved first"),
+        Binding("u", "undo", "Undo", id="changes.undo",
+                tooltip="Restore the files of the latest apply, byte for byte"),
+        Binding("s", "toggle_split", "Split", id="changes.split",
+                tooltip="Switch between side-by-side and unified diffs"),
+        Binding("down,j", "next_hunk", "Next", id="changes.next", show=False,
+                tooltip="Focus the next hunk"),
+        Binding("up,k", "previous_hunk", "Previous", id="changes.previous", show=False,
+                tooltip="Focus the previous hunk"),
+        Binding("escape", "close", "Close", id="changes.close",
+                tooltip="Close the changes view"),
+    ]  # fmt: skip
+
+    class Applied(Message):
+        """The accepted hunks were written (or the apply failed: see ``report.reason``)."""
+
+        def __init__(self, report: ApplyReport) -> None:
+            super().__init__()
+            self.report = report
+
+    class Undone(Message):
+        """Undo ran; ``report.undone`` says whether files were restored."""
+
+        def __init__(self, report: UndoReport) -> None:
+            super().__init__()
+            self.report = report
+
+    def __init__(self, plan: ApplyPlan, root: Path, *, message: str = "") -> None:
+        super().__init__()
+        self.plan = plan
+        self.root = Path(root)
+        self.message = message
+        self.accepted: set[tuple[str, int]] = set()
+        self.report: ApplyReport | None = None
+        self.busy = False
+        self.split: bool | None = None
+
+    # ---- layout ---------------------------------------------------------------------------------
+
+    def summary(self) -> Content:
+        hunks = [h for f in self.plan.files for h in f.hunks]
+        ok = sum(h.ok for h in hunks)
+        bits = [f"{len(self.plan.files)} file(s)", f"{len(hunks)} hunk(s)", f"{ok} can apply"]
+        if len(hunks) > ok:
+            bits.append(f"{len(hunks) - ok} cannot")
+        bits.append(f"{len(self.accepted)} accepted")
+        text = " · ".join(bits)
+        if self.plan.incomplete:
+            text += " · the answer was cut: its last hunk is not offered"
+        return Content(text)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.summary(), id="changes-summary")
+        with VerticalScroll(id="changes-list"):
+            if not self.plan.files:
+                yield Static("The review proposes no changes.", classes="changes-empty")
+            for fp in self.plan.files:
+                yield Static(file_heading(fp), classes=f"file-heading -{fp.status}")
+                if fp.status == "refused" and fp.reason:
+                    yield Static(Content(fp.reason), classes="file-reason")
+                for result in fp.hunks:
+                    yield HunkCard(fp.path, result, new_file=fp.kind == "new")
+        yield Static("", id="changes-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        cards = list(self.query(HunkCard))
+        if cards:
+            cards[0].focus()
+
+    def _cards(self) -> list[HunkCard]:
+        return list(self.query(HunkCard))
+
+    def _status(self, text: str) -> None:
+        self.query_one("#changes-status", Static).update(Content(text))
+        self.query_one("#changes-summary", Static).update(self.summary())
+
+    # ---- accepting ------------------------------------------------------------------------------
+
+    def _set_accepted(self, card: HunkCard, value: bool) -> None:
+        if value:
+            self.accepted.add(card.key)
+        else:
+            self.accepted.discard(card.key)
+        card.accepted = value
+
+    def action_toggle_hunk(self) -> None:
+        card = self.focused
+        if not isinstance(card, HunkCard):
+            return
+        if not card.can_accept:
+            self.notify(card.result.reason or "this hunk cannot be applied", severity="warning")
+            return
+        if card.applied:
+            self.notify("Already applied: press u to undo.")
+            return
+        self._set_accepted(card, card.key not in self.accepted)
+        self._status("")
+
+    def action_accept_all(self) -> None:
+        acceptable = [c for c in self._cards() if c.can_accept and not c.applied]
+        value = not all(c.key in self.accepted for c in acceptable)
+        for card in acceptable:
+            self._set_accepted(card, value)
+        self._status("")
+
+    def action_next_hunk(self) -> None:
+        self._move(1)
+
+    def action_previous_hunk(self) -> None:
+        self._move(-1)
+
+    def _move(self, step: int) -> None:
+        cards = self._cards()
+        if not cards:
+            return
+        current = self.focused
+        index = cards.index(current) if isinstance(current, HunkCard) else -step
+        target = cards[max(0, min(len(cards) - 1, index + step))]
+        target.focus()
+        target.scroll_visible()
+
+    def action_toggle_split(self) -> None:
+        self.split = not self.split if self.split is not None else True
+        for card in self._cards():
+            card.split = self.split
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    # ---- applying and undoing ----------------------------------------------------------------
+
+    def action_apply(self) -> None:
+        if self.busy:
+            return
+        if self.report is not None and self.report.applied:
+            self.notify("These changes are applied: press u to undo first.")
+            return
+        if not self.accepted:
+            self.notify(
+                "Nothing accepted: space accepts a hunk, a accepts all.", severity="warning"
+            )
+            return
+        self.busy = True
+        self._status("Applying…")
+        keys = set(self.accepted) | {(f.path, 0) for f in self.plan.files if not f.hunks}
+        self._apply_worker(keys)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="changes")
+    def _apply_worker(self, keys: set[tuple[str, int]]) -> None:
+        from architect_tui.patch import apply
+
+        try:
+            report = apply(self.plan, self.root, accepted=keys, partial=True, message=self.message)
+        except Exception as exc:  # never lose the UI to an unexpected error: say it
+            report = ApplyReport(False, None, reason=f"apply failed: {exc}")
+        self.post_message(self.Applied(report))
+
+    def action_undo(self) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self._status("Undoing…")
+        self._undo_worker()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="changes")
+    def _undo_worker(self) -> None:
+        from architect_tui.vcs import undo
+
+        try:
+            report = undo(self.root)
+        except Exception as exc:
+            report = UndoReport(False, None, reason=f"undo failed: {exc}")
+        self.post_message(self.Undone(report))
+
+    @on(Applied)
+    def _applied(self, event: Applied) -> None:
+        self.busy = False
+        report = event.report
+        self.report = report
+        done = {(f.path, i) for f in report.files for i in f.applied_hunks}
+        for card in self._cards():
+            if card.key in done:
+                card.applied = True
+                self.accepted.discard(card.key)
+        if report.applied:
+            self._status(f"Applied {len(done)} hunk(s); checkpoint {report.checkpoint}. u undoes.")
+        else:
+            self._status(report.reason or "Nothing was written.")
+            if report.reason:
+                self.notify(report.reason, severity="error")
+
+    @on(Undone)
+    def _undone(self, event: Undone) -> None:
+        self.busy = False
+        report = event.report
+        if not report.undone:
+            self._status(f"Undo refused: {report.reason}")
+            self.notify(report.reason or "nothing to undo", severity="warning")
+            return
+        if self.report is not None and report.checkpoint == self.report.checkpoint:
+            self.report = None
+            for card in self._cards():
+                card.applied = False
+        restored = [f.path for f in report.files if f.status == "restored"]
+        self._status(f"Restored {', '.join(restored) or 'nothing'}.")
