@@ -571,3 +571,24 @@ async def test_findings_outside_the_project_cannot_be_chosen() -> None:
         findings = panel.query_one(FindingsList)
         disabled = [findings.get_option_at_index(i).disabled for i in range(3)]
         assert disabled == [True, True, False]
+
+
+async def test_follow_up_waits_for_the_running_answer() -> None:
+    """Enter in the follow-up input while an answer streams keeps the text and posts nothing."""
+    gate = asyncio.Event()
+    seen: list[Message] = []
+    app = Host()
+    async with app.run_test(message_hook=seen.append) as pilot:
+        panel = panel_of(app)
+        panel.start_review(script(TextDelta("so"), Finished(make_review("so")), gate=gate))
+        await pilot.pause()
+        panel.follow_up_input.focus()
+        await pilot.press(*"and?", "enter")
+        await pilot.pause()
+        assert posted(seen, ReviewPanel.FollowUp) == []
+        assert panel.follow_up_input.value == "and?" and panel.running
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [m.text for m in posted(seen, ReviewPanel.FollowUp)] == ["and?"]

@@ -524,6 +524,13 @@ class ReviewPanel(Widget, can_focus=False):
         if not self.turns:  # nothing to follow up on yet: keep the text, say what to do
             self.notify(self.empty_text, title="No review yet", timeout=4)
             return
+        if self.running:  # a follow-up would cut the answer still arriving; keep the text
+            self.notify(
+                "The answer is still arriving: wait for it, or press Esc to stop it.",
+                title="Not yet",
+                timeout=4,
+            )
+            return
         self.follow_up_input.clear()
         self.post_message(self.FollowUp(text))
 
