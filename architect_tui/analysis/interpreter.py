@@ -68,7 +68,16 @@ class _OutOfBudget(Exception):
 class Scope:
     """A function's locals chained to its closure and its module's globals."""
 
-    __slots__ = ("file", "global_names", "globals_", "locals_", "module", "parents")
+    __slots__ = (
+        "file",
+        "global_names",
+        "globals_",
+        "locals_",
+        "module",
+        "owner",
+        "parents",
+        "self_value",
+    )
 
     def __init__(
         self,
@@ -84,6 +93,8 @@ class Scope:
         self.locals_ = globals_ if locals_ is None else locals_
         self.parents = parents
         self.global_names: set[str] = set()
+        self.owner: ClassRef | None = None  # the class whose method runs (for super())
+        self.self_value: Any = MISSING
 
     @property
     def is_module(self) -> bool:
@@ -546,9 +557,13 @@ class Interpreter:
         try:
             for stmt in node.body:
                 if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                    kind = _method_kind(stmt)
+                    if kind == "setter":
+                        continue  # keep the property's getter
                     fn = FuncRef(stmt, scope.module, scope.file, None, stmt.name, owner=cls)
                     fn.closure = scope.closure()  # type: ignore[assignment]
-                    cls.attrs[stmt.name] = fn  # decorators like @staticmethod are irrelevant here
+                    fn.kind = kind
+                    cls.attrs[stmt.name] = fn
                 else:
                     self.exec_stmt(stmt, class_scope)
         except _Return:
@@ -612,6 +627,10 @@ class Interpreter:
         elif isinstance(obj, ModuleObj) and obj.env is not None:
             obj.env[attr] = value
         elif isinstance(obj, FLASK_SIDE):
+            if getattr(obj, "user_class", None) is not None:
+                if getattr(obj, "user_attrs", None) is None:
+                    obj.user_attrs = {}
+                obj.user_attrs[attr] = value
             self.api.set_attr(self, obj, attr, value)
 
     # ------------------------------------------------------------------ expressions
@@ -877,26 +896,27 @@ class Interpreter:
                 if attr == "__name__":
                     return obj.name
                 return Unknown(f"{obj.name}.{attr}")
-            return value
+            return self._bind(value, None, obj, site)
         if isinstance(obj, Instance):
             if attr in obj.attrs:
                 return obj.attrs[attr]
             value = obj.cls.lookup(attr)
-            if isinstance(value, FuncRef):
-                return UserBound(value, obj)
             if value is MISSING:
                 return Unknown(f"{obj.cls.name}.{attr}")
-            return value
+            return self._bind(value, obj, obj.cls, site)
         if isinstance(obj, FuncRef) and attr == "__name__":
             return obj.name
         if isinstance(obj, SuperProxy):
-            return BoundMethod(obj.obj, attr, site)
+            return self._super_attr(obj, attr, site)
         if isinstance(obj, FLASK_SIDE):
+            extra = getattr(obj, "user_attrs", None)
+            if extra and attr in extra:
+                return extra[attr]
             user_class = getattr(obj, "user_class", None)
             if user_class is not None:
                 value = user_class.lookup(attr)
-                if isinstance(value, FuncRef):
-                    return UserBound(value, obj)
+                if value is not MISSING:
+                    return self._bind(value, obj, user_class, site)
             return self.api.get_attr(self, obj, attr, site)
         if isinstance(obj, dict) and attr in ("get", "items", "keys", "values", "setdefault"):
             return Builtin(
@@ -922,6 +942,39 @@ class Interpreter:
                 f"str.{attr}",
             )
         return Unknown(f"attribute {attr}", site.file if site else "", site.line if site else 0)
+
+    def _bind(self, value: Any, obj: Any, cls: ClassRef, site: Site | None) -> Any:
+        """A class attribute seen through an instance or the class (methods, properties...)."""
+        if not isinstance(value, FuncRef):
+            return value
+        kind = getattr(value, "kind", None)
+        if kind == "staticmethod":
+            return value
+        if kind == "classmethod":
+            return UserBound(value, cls)
+        if kind == "property":
+            if obj is None:
+                return value
+            return self.call_user(value, [obj], {}, site or Site(value.file, value.node.lineno))
+        return value if obj is None else UserBound(value, obj)
+
+    def _super_attr(self, proxy: SuperProxy, attr: str, site: Site | None) -> Any:
+        """``super().attr``: the next class after the method's own class in the object's MRO."""
+        obj = proxy.obj
+        cls = obj.cls if isinstance(obj, Instance) else getattr(obj, "user_class", None)
+        if isinstance(obj, ClassRef):
+            cls = obj
+        mro = cls.mro() if isinstance(cls, ClassRef) else []
+        owner = getattr(proxy, "owner", None)
+        start = next((i + 1 for i, k in enumerate(mro) if k is owner), 1)
+        for klass in mro[start:]:
+            if isinstance(klass, ClassRef) and attr in klass.attrs:
+                return self._bind(
+                    klass.attrs[attr], None if isinstance(obj, ClassRef) else obj, cls, site
+                )
+            if isinstance(klass, External):
+                break
+        return BoundMethod(obj, attr, site)
 
     def _eval_call(self, node: ast.Call, scope: Scope) -> Any:
         func = self.eval(node.func, scope)
@@ -958,10 +1011,12 @@ class Interpreter:
         return self.call(func, args, kwargs, site)
 
     def _super(self, scope: Scope) -> Any:
-        self_value = scope.lookup("self")
+        self_value = scope.self_value
         if self_value is MISSING:
             return Unknown("super()")
-        return SuperProxy(self_value)
+        proxy = SuperProxy(self_value)
+        proxy.owner = scope.owner
+        return proxy
 
     # ------------------------------------------------------------------ calls
 
@@ -1022,6 +1077,8 @@ class Interpreter:
         module_env = self._module_env(fn)
         locals_: dict[str, Any] = {}
         scope = Scope(fn.module, fn.file, module_env, locals_, tuple(fn.closure or ()))
+        if fn.owner is not None and args:
+            scope.owner, scope.self_value = fn.owner, args[0]
         self._bind_params(fn, args, kwargs, scope)
         apps_before = len(self.apps)
         self.depth += 1
@@ -1100,6 +1157,25 @@ class DictView:
 
     def items(self) -> list[Any]:
         return self._pairs
+
+
+def _method_kind(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Name) and deco.id in ("classmethod", "staticmethod", "property"):
+            return deco.id
+        if isinstance(deco, ast.Name) and deco.id in ("cached_property", "hybrid_property"):
+            return "property"
+        if isinstance(deco, ast.Attribute) and deco.attr in ("setter", "deleter"):
+            return "setter"
+        if isinstance(deco, ast.Attribute) and deco.attr == "cached_property":
+            return "property"
+    return None
+
+
+def _b_len(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
+    if args and isinstance(args[0], list | tuple | dict | str | set):
+        return len(args[0])
+    return Unknown("len() of a run-time value", site.file, site.line)
 
 
 def _is_pruned(body: list[ast.stmt]) -> bool:
@@ -1240,7 +1316,7 @@ _BUILTINS: dict[str, Builtin] = {
     "staticmethod": _builtin(_b_identity, "staticmethod"),
     "classmethod": _builtin(_b_identity, "classmethod"),
     "property": _builtin(_b_identity, "property"),
-    "len": _b_unknown("len"),
+    "len": Builtin(_b_len, "len"),
     "isinstance": _b_unknown("isinstance"),
     "hasattr": _b_unknown("hasattr"),
     "print": _b_unknown("print"),

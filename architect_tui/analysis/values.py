@@ -58,6 +58,7 @@ class FuncRef:
     closure: dict[str, Any] | None  # enclosing function's locals (None at module level)
     name: str
     owner: ClassRef | None = None  # for methods
+    kind: str | None = None  # "classmethod", "staticmethod", "property" or None
 
     @property
     def first_line(self) -> int:
@@ -164,9 +165,10 @@ class Builtin:
 
 @dataclass(eq=False)
 class SuperProxy:
-    """``super()`` inside a method of a subclass of a Flask-side class."""
+    """``super()`` inside a method: ``owner`` is the class the method belongs to."""
 
     obj: Any
+    owner: Any = None
 
 
 # ----------------------------------------------------------------------------- Flask side
