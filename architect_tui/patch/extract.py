@@ -14,7 +14,7 @@ from pathlib import Path
 from architect_tui.patch.model import FilePatch, Hunk, Patch
 from architect_tui.patch.paths import is_dev_null, normalise
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^`]*)$")
+_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})\s*([^`]*)$")
 _HUNK = re.compile(r"^@@+\s*-(\d+)(?:,(\d+))?\s+\+(\d+)(?:,(\d+))?\s*@@+(.*)$")
 _LOOSE_HUNK = re.compile(r"^@@.*$")
 _GIT = re.compile(r"^diff --git (\S+) (\S+)\s*$")
@@ -34,6 +34,16 @@ class _Block:
     before: list[str]  # the prose lines just before the block (for SEARCH/REPLACE paths)
 
 
+def _dedent(line: str, indent: str) -> str:
+    """Remove the opening fence's indentation (up to its width) from a body line."""
+    if not indent:
+        return line
+    k = 0
+    while k < len(indent) and k < len(line) and line[k] == indent[k]:
+        k += 1
+    return line[k:]
+
+
 def _split_blocks(lines: list[str]) -> list[_Block]:
     """Fenced blocks and the prose runs between them, in order."""
     blocks: list[_Block] = []
@@ -47,7 +57,7 @@ def _split_blocks(lines: list[str]) -> list[_Block]:
             continue
         if prose:
             blocks.append(_Block(prose, False, "", True, []))
-        fence, info = m.group(1), m.group(2).strip()
+        indent, fence, info = m.group(1), m.group(2), m.group(3).strip()
         body: list[str] = []
         j = i + 1
         closed = False
@@ -56,7 +66,8 @@ def _split_blocks(lines: list[str]) -> list[_Block]:
             if stripped.startswith(fence[0] * len(fence)) and set(stripped) == {fence[0]}:
                 closed = True
                 break
-            body.append(lines[j])
+            # a fence inside a list item: its body carries the item's indentation too
+            body.append(_dedent(lines[j], indent))
             j += 1
         before = [ln for ln in prose[-3:] if ln.strip()] if prose else []
         blocks.append(_Block(body, True, info, closed, before))
@@ -220,8 +231,9 @@ def _file_patch(meta: dict[str, str | None], hunks: list[Hunk], root: Path) -> F
 
 def _path_from_prose(before: list[str], info: str) -> str | None:
     """The file a SEARCH/REPLACE block names: fence info, or the line just above the fence."""
-    for word in info.split()[1:] + info.split()[:1]:
-        if _PATHLIKE.match(word.strip("`*:")):
+    words = info.replace(":", " ").replace("=", " ").split()
+    for word in words[1:] + words[:1]:
+        if _PATHLIKE.match(word.strip("`*:")) and "." in word:
             return word.strip("`*:")
     for line in reversed(before):
         text = line.strip().strip("#").strip()

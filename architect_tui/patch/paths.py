@@ -16,6 +16,10 @@ from architect_tui.vcs.paths import check_relative, resolve_inside
 
 DEV_NULL = "/dev/null"
 _TIMESTAMP = re.compile(r"\t.*$|\s+\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d.*$")
+# "shop/views.py (original)", "(modified)", "(new file)": a note, not part of the path
+_NOTE = re.compile(
+    r"\s+\((original|modified|new|new file|old|before|after|updated|fixed|deleted)\)$", re.I
+)
 _DECORATION = "`*\"' "
 
 
@@ -28,6 +32,7 @@ class NormalisedPath:
 def clean(raw: str) -> str:
     """The path text without timestamps, quotes and markdown decoration."""
     text = _TIMESTAMP.sub("", raw.strip())
+    text = _NOTE.sub("", text)
     text = text.strip(_DECORATION)
     if text.startswith('"') and text.endswith('"'):
         text = text[1:-1]
