@@ -28,7 +28,7 @@ from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.sources import SourceError, decode_source
 
 #: Bump when the shape of FileFacts or the pruning changes: old cache entries are then ignored.
-FACTS_VERSION = 6
+FACTS_VERSION = 7
 
 _FLASK_WORDS = (
     r"Flask|Blueprint|blueprint|BLUEPRINT|route|url_rule|register_|add_resource|add_namespace|"
@@ -122,20 +122,31 @@ def _pruned_body(node: ast.stmt) -> list[ast.stmt]:
     return [ast.copy_location(marker, node)]
 
 
-def _prune_bodies(body: list[ast.stmt], lines: list[str]) -> None:
-    """In a Flask file, drop the bodies of functions that cannot register anything.
+_VIEW_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "trace", "dispatch_request"}
+)
 
-    A view's body is not needed for the map (its decorators, name and span are kept), nor a
-    MethodView's ``get``/``post`` bodies (their names give the methods). Bodies that mention
-    Flask registration words, and short bodies (helpers returning a prefix), are kept.
+
+def _prune_bodies(body: list[ast.stmt], lines: list[str], in_class: bool = False) -> None:
+    """In a Flask file, drop the bodies the map never runs: views.
+
+    A decorated module-level function is a view (its decorators, name and span are kept, its
+    body is not needed), and so are a class's ``get``/``post``/.../``dispatch_request`` (their
+    names give the methods). Other functions may be helpers that build rules, so they stay,
+    as do bodies that mention Flask registration words.
     """
     for stmt in body:
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            is_view = stmt.name in _VIEW_METHODS if in_class else bool(stmt.decorator_list)
             size = (stmt.end_lineno or stmt.lineno) - stmt.lineno
-            if size > SMALL_BODY_LINES and not _MAYBE_FLASK_TEXT.search(_segment(lines, stmt)):
+            if (
+                is_view
+                and size > SMALL_BODY_LINES
+                and not _MAYBE_FLASK_TEXT.search(_segment(lines, stmt))
+            ):
                 stmt.body = _pruned_body(stmt)
         elif isinstance(stmt, ast.ClassDef):
-            _prune_bodies(stmt.body, lines)
+            _prune_bodies(stmt.body, lines, in_class=True)
 
 
 def _prune(body: list[ast.stmt]) -> list[ast.stmt]:
