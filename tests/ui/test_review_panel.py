@@ -592,3 +592,15 @@ async def test_follow_up_waits_for_the_running_answer() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert [m.text for m in posted(seen, ReviewPanel.FollowUp)] == ["and?"]
+
+
+async def test_failure_messages_are_shown_literally_not_as_markup() -> None:
+    """A server message with square brackets is shown as written, never styled or dropped."""
+    app = Host()
+    async with app.run_test() as pilot:
+        panel = panel_of(app)
+        panel.start_review(script(Failed("server", "upstream said [bold]no[/bold] [link=x]")))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = panel.query_one(".failure").render().plain
+        assert "upstream said [bold]no[/bold] [link=x]" in text

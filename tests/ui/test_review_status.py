@@ -9,6 +9,7 @@ from architect_tui.ui.review.status import (
     failure_hint,
     failure_title,
     format_usage,
+    header_content,
 )
 
 TWO_FILES = """--- a/a.py
@@ -73,3 +74,21 @@ def test_every_failure_kind_has_a_title_and_a_way_forward() -> None:
         assert failure_hint(Failed(kind, "x")), kind
     assert "Press r to retry" in failure_hint(Failed("refused", "x", retryable=True))
     assert failure_title("something new") == "The review stopped"
+
+
+def test_header_reads_target_model_lens_status_and_usage() -> None:
+    """One line of facts, the status with its detail, then usage when there is some."""
+    plain = header_content(
+        "auth.login",
+        "claude-sonnet-5-5",
+        "security",
+        "waiting",
+        "12s (rate limited)",
+        Usage(100, 5),
+        0.001,
+    ).plain
+    assert plain == (
+        "auth.login · claude-sonnet-5-5 · lens security · waiting — 12s (rate limited)\n"
+        "in 100 · out 5 · ~$0.0010"
+    )
+    assert header_content("", "", "full", "idle").plain == "Architect review · lens full · idle"

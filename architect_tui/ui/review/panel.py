@@ -48,7 +48,7 @@ from architect_tui.review.model import (
 from architect_tui.review.pricing import estimate_cost
 from architect_tui.ui.review._css import sibling_tcss
 from architect_tui.ui.review.findings import FindingsList, is_project_path
-from architect_tui.ui.review.status import CostEstimator, failure_title, format_usage
+from architect_tui.ui.review.status import CostEstimator, failure_title, header_content
 from architect_tui.ui.review.turn import ChangesButton, ReviewTurn, can_retry
 
 EventStream = AsyncIterable[ReviewEvent]
@@ -465,17 +465,9 @@ class ReviewPanel(Widget, can_focus=False):
         cost = None
         if usage is not None and self.cost_estimator is not None and self.model:
             cost = self.cost_estimator(self.model, usage)
-        status = self.status + (f" — {self._status_detail}" if self._status_detail else "")
-        facts = " · ".join(part for part in (self.model, f"lens {self.lens}") if part)
-        first: list[str | tuple[str, str]] = [
-            (self.target or "Architect review", "bold"),
-            (f" · {facts} · ", "$text-muted"),
-            (status, f"bold $text-{_STATUS_COLOUR.get(self.status, 'muted')}"),
-        ]
-        usage_line = format_usage(usage, cost)
-        if usage_line:
-            first.append((f"\n{usage_line}", "$text-muted"))
-        return Content.assemble(*first)
+        return header_content(
+            self.target, self.model, self.lens, self.status, self._status_detail, usage, cost
+        )
 
     def _refresh_header(self) -> None:
         if self.is_mounted:
@@ -565,17 +557,6 @@ class ReviewPanel(Widget, can_focus=False):
         event.stop()
         assert isinstance(event.button, ChangesButton)
         self.post_message(self.ChangesRequested(event.button.review))
-
-
-_STATUS_COLOUR = {
-    "streaming": "accent",
-    "waiting": "warning",
-    "done": "success",
-    "saved": "success",
-    "incomplete": "warning",
-    "failed": "error",
-    "cancelled": "warning",
-}
 
 
 async def _close(events: EventStream) -> None:

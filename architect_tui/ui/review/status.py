@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.content import Content
+
 from architect_tui.review.model import Failed, Usage
 from architect_tui.review.pricing import format_cost
 
@@ -23,6 +25,41 @@ def format_usage(usage: Usage | None, cost: float | None = None) -> str:
     if cost is not None:
         parts.append(format_cost(cost))  # the CLI's wording, so both front ends agree
     return " · ".join(parts)
+
+
+STATUS_COLOUR = {
+    "streaming": "accent",
+    "waiting": "warning",
+    "done": "success",
+    "saved": "success",
+    "incomplete": "warning",
+    "failed": "error",
+    "cancelled": "warning",
+}
+
+
+def header_content(
+    target: str,
+    model: str,
+    lens: str,
+    status: str,
+    detail: str = "",
+    usage: Usage | None = None,
+    cost: float | None = None,
+) -> Content:
+    """The panel's header: ``auth.login · claude-sonnet-5-5 · lens security · streaming``, then
+    the usage line once tokens were counted."""
+    facts = " · ".join(part for part in (model, f"lens {lens}") if part)
+    shown = status + (f" — {detail}" if detail else "")
+    parts: list[str | tuple[str, str]] = [
+        (target or "Architect review", "bold"),
+        (f" · {facts} · ", "$text-muted"),
+        (shown, f"bold $text-{STATUS_COLOUR.get(status, 'muted')}"),
+    ]
+    usage_line = format_usage(usage, cost)
+    if usage_line:
+        parts.append((f"\n{usage_line}", "$text-muted"))
+    return Content.assemble(*parts)
 
 
 def count_changes(diff: str) -> tuple[int, int]:
