@@ -51,6 +51,12 @@ MAX_DEPTH = 40
 MAX_LOOP = 500
 STEP_BUDGET = 3_000_000
 
+_ORDER: dict[type, Callable[[Any, Any], bool]] = {
+    ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b,
+    ast.Gt: lambda a, b: a > b,
+    ast.GtE: lambda a, b: a >= b,
+}
 _APP_CLASS_NAMES = frozenset({"Flask", "APIFlask"})
 _CURRENT_APP = ("flask.current_app", "flask.globals.current_app")
 _TEST_PARTS = ("tests", "test", "testing", "docs", "doc", "migrations", "alembic")
@@ -801,6 +807,11 @@ class Interpreter:
                 and isinstance(right, literal)
             ):
                 return left != right
+            if isinstance(op, ast.Lt | ast.LtE | ast.Gt | ast.GtE) and (
+                (isinstance(left, int | float) and isinstance(right, int | float))
+                or (isinstance(left, str) and isinstance(right, str))
+            ):
+                return _ORDER[type(op)](left, right)
             if isinstance(op, ast.Is) and (left is None or right is None):
                 return left is right
             if isinstance(op, ast.IsNot) and (left is None or right is None):
