@@ -11,6 +11,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from architect_tui.patch import ApplyReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -54,7 +58,7 @@ def _unwrap(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def _print_human(report, dry_run: bool) -> None:  # type: ignore[no-untyped-def]
+def _print_human(report: ApplyReport, dry_run: bool) -> None:
     for f in report.files:
         verb = "would apply" if dry_run and f.status == "applied" else f.status
         print(f"{verb:<12} {f.path}" + (f"  ({f.reason})" if f.reason else ""))

@@ -88,8 +88,6 @@ def run_hunks(fp: FilePatch, tf: TextFile, only: set[int] | None = None) -> File
             final_newline = False
         elif touches_end and hunk.no_newline_old and not hunk.no_newline_new:
             final_newline = True
-    new_tf = tf.with_lines(lines, [e or "" for e in ends])
-    if final_newline != tf.final_newline and lines:
-        new_tf.final_newline = final_newline
-        new_tf = new_tf.with_lines(lines, [e or "" for e in ends])
+    shaped = TextFile([], [], tf.encoding, tf.bom, tf.newline, final_newline)
+    new_tf = shaped.with_lines(lines, [e or "" for e in ends])
     return FileResult(results, new_tf)

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from architect_tui.patch.model import Hunk
 
 REDACTION = re.compile(r"«REDACTED:\d+»")
 # "..." or "# ..." or "// rest of the code unchanged" standing in for real lines
-_ELIDED_COMMENT = re.compile(
+ELIDED_COMMENT = re.compile(
     r"^\s*(#|//|/\*|<!--|\{#|--)\s*(\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)"
     r"|.*\b(unchanged|existing code|rest of|remaining code|same as before|omitted)\b)",
     re.I,
@@ -88,7 +89,7 @@ def choose(positions: list[int], expected: int | None) -> int | None:
     return None
 
 
-def _indent_map(pairs: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+def _indent_map(pairs: list[tuple[str, str]]) -> Callable[[str], str] | None:
     """A function re-indenting added lines like the file, from (hunk line, file line) pairs.
 
     Returns None when the pairs disagree (the hunk's indentation cannot be trusted).
@@ -256,7 +257,7 @@ def _slide_ambiguous(
 
 
 def _elided(lines: list[str]) -> bool:
-    return any(_ELIDED_COMMENT.match(ln) or _ELIDED_BARE.match(ln) for ln in lines)
+    return any(ELIDED_COMMENT.match(ln) or _ELIDED_BARE.match(ln) for ln in lines)
 
 
 def match_hunk(
@@ -271,7 +272,7 @@ def match_hunk(
     added = [ln[1:] for ln in hunk.lines if ln.startswith("+")]
     if any(REDACTION.search(a) for a in added):
         return _failed("the hunk would write a redaction placeholder («REDACTED:N»)")
-    if any(_ELIDED_COMMENT.match(a) for a in added):
+    if any(ELIDED_COMMENT.match(a) for a in added):
         return _failed("the hunk elides code ('...', 'rest unchanged') instead of writing it")
     shape = _Shape(hunk)
     n = len(shape.old)

@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 
 from architect_tui.patch.compute import run_hunks
-from architect_tui.patch.match import _ELIDED_COMMENT, REDACTION
+from architect_tui.patch.match import ELIDED_COMMENT, REDACTION
 from architect_tui.patch.model import ApplyPlan, FilePatch, FilePlan, HunkResult, Patch
 from architect_tui.vcs.atomic import file_mode
 from architect_tui.vcs.paths import resolve_inside
@@ -90,7 +90,7 @@ def _new_file(fp: FilePatch, root: Path) -> FilePlan:
     added = [ln[1:] for h in fp.hunks for ln in h.lines]
     if any(REDACTION.search(a) for a in added):
         return _refused(fp, "the new file would contain a redaction placeholder («REDACTED:N»)")
-    if any(_ELIDED_COMMENT.match(a) for a in added):
+    if any(ELIDED_COMMENT.match(a) for a in added):
         return _refused(fp, "the new file elides code ('...', 'rest unchanged')")
     no_nl = bool(fp.hunks) and fp.hunks[-1].no_newline_new
     tf = new_text_file(added, final_newline=not no_nl)
