@@ -28,7 +28,7 @@ from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.sources import SourceError, decode_source
 
 #: Bump when the shape of FileFacts or the pruning changes: old cache entries are then ignored.
-FACTS_VERSION = 7
+FACTS_VERSION = 8
 
 _FLASK_WORDS = (
     r"Flask|Blueprint|blueprint|BLUEPRINT|route|url_rule|register_|add_resource|add_namespace|"
@@ -51,8 +51,10 @@ SMALL_BODY_LINES = 6
 SMALL_HELPER_LINES = 15
 
 _CALLED = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\(")
+#: A function that registers on its ``app`` parameter, or hands ``app`` to a helper that may.
 _APP_REGISTERS = re.compile(
     r"\bapp\s*\.\s*(?:register_blueprint|add_url_rule|route|add_resource|add_namespace)\b"
+    r"|\b[A-Za-z_][\w.]*\(\s*app\s*[,)]"
 )
 
 
@@ -106,7 +108,7 @@ def extract_facts(rel: str, module: str, is_package: bool, data: bytes) -> FileF
             segment = _segment(lines, stmt)
             body = "\n".join(lines[stmt.body[0].lineno - 1 : stmt.end_lineno or stmt.lineno])
             calls[stmt.name] = frozenset(_CALLED.findall(body))
-            if _APP_REGISTERS.search(segment):
+            if _APP_REGISTERS.search(body):
                 setups.add(stmt.name)
     facts.calls, facts.app_setups = calls, frozenset(setups)
     _prune_bodies(tree.body, lines)
