@@ -65,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    result = check_project(root, ignore=(*settings.ignore_rules, *args.ignore))
+    result = check_project(
+        root, ignore=(*settings.ignore_rules, *args.ignore), fixes=args.format == "json"
+    )
     if args.format == "json":
         text = format_json(result, root.resolve())
     elif args.format == "sarif":

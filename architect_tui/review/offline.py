@@ -35,14 +35,16 @@ def offline_review(
 
     root = project.root
     files = _selected_files(project, selection)
-    result = check_project(root, project=project, ignore=settings.ignore_rules, only=files)
+    result = check_project(
+        root, project=project, ignore=settings.ignore_rules, only=files, fixes=False
+    )
     chosen = [v for v in result.violations if _selected(v, project, selection)]
     categories = LENS_CATEGORIES.get(lens)
     if categories is not None:
         chosen = [v for v in chosen if rule_of(v).category in categories]
     chosen.sort(key=lambda v: (severity_rank(rule_of(v).severity), v.file, v.line))
+    changes = result.diff_for(chosen)  # sets Violation.fixed for the fixes that apply
     findings = [to_finding(v) for v in chosen]
-    changes = result.diff_for(chosen)
     target = selection.label if selection is not None else root.name
     errors = [f"{e.file}:{e.line}: {e.message}" for e in result.errors]
     markdown = render_markdown(target, lens, findings, chosen, changes, errors)

@@ -83,11 +83,11 @@ class CheckResult:
         """The diff of only these violations' fixes (a review of one route fixes that route)."""
         by_file: dict[str, list[Violation]] = {}
         for v in violations:
-            if v.fix is not None and v.fixed and v.file in self.modules:
+            if v.fix is not None and v.file in self.modules:
                 by_file.setdefault(v.file, []).append(v)
         out = []
         for path in sorted(by_file):
-            code = _transform(self.modules[path], by_file[path])
+            code = _apply_fixes(self.modules[path], by_file[path])
             if code is not None and code != self.originals[path]:
                 out.append(unified_diff(path, self.originals[path], code))
         return "".join(out)
@@ -126,8 +126,13 @@ def check_sources(
     project: ProjectMap | None = None,
     ignore: Iterable[str] = (),
     only: Iterable[str] | None = None,
+    fixes: bool = True,
 ) -> CheckResult:
-    """Run ``rules`` (default: all) over in-memory files; ``only`` limits the files reported."""
+    """Run ``rules`` (default: all) over in-memory files; ``only`` limits the files reported.
+
+    With ``fixes`` (the default) every file's fixes are applied and checked now (``fixed``,
+    ``diff()``, ``Violation.fixed``); without, only on demand through ``diff_for`` (a CI check
+    that prints findings does not pay for transforms it never shows)."""
     from architect_tui.review.rules.registry import ALL_RULES
 
     active = [r for r in (rules or ALL_RULES) if not _ignored(r, ignore)]
@@ -153,7 +158,7 @@ def check_sources(
         result.modules[path] = wrapper.module
         violations = _run_file(path, sources[path], wrapper, facts, project, active)
         result.violations.extend(violations)
-        fixed = _apply_fixes(wrapper.module, [v for v in violations if v.fix])
+        fixed = _apply_fixes(wrapper.module, [v for v in violations if v.fix]) if fixes else None
         if fixed is not None and fixed != sources[path]:
             result.fixed[path] = fixed
     result.violations.sort(key=lambda v: (v.file, v.line, v.column, v.rule))
@@ -265,6 +270,7 @@ def check_project(
     files: Sequence[str] | None = None,
     only: Iterable[str] | None = None,
     use_map: bool = True,
+    fixes: bool = True,
 ) -> CheckResult:
     """Read the project's files and check them (facts come from every file, findings from
     ``only`` when given). The static reader's map is used when it can be built."""
@@ -278,7 +284,7 @@ def check_project(
             sources[rel] = (root / rel).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             errors.append(ParseError(rel, 0, f"cannot read: {exc}"))
-    result = check_sources(sources, project=project, ignore=ignore, only=only)
+    result = check_sources(sources, project=project, ignore=ignore, only=only, fixes=fixes)
     result.errors[:0] = errors
     return result
 

@@ -53,7 +53,7 @@ def at_or_above(violations: list[Violation], severity: str) -> list[Violation]:
 def summary_line(result: CheckResult) -> str:
     counts = Counter(rule_of(v).severity for v in result.violations)
     parts = [f"{counts[s]} {s}" for s in SEVERITIES if counts[s]]
-    fixable = sum(1 for v in result.violations if v.fixed)
+    fixable = sum(1 for v in result.violations if v.fixed or v.fix is not None)
     total = len(result.violations)
     noun = "finding" if total == 1 else "findings"
     detail = f" ({', '.join(parts)})" if parts else ""
