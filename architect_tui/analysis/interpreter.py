@@ -233,8 +233,11 @@ class Interpreter:
                 if not isinstance(stmt, ast.FunctionDef) or id(stmt) in self.called:
                     continue
                 params = [a.arg for a in [*stmt.args.posonlyargs, *stmt.args.args]]
+                required = params[: len(params) - len(stmt.args.defaults)]
                 if "app" not in params or stmt.name not in f.app_setups:
                     continue
+                if [p for p in required if p not in ("app", "self")]:
+                    continue  # a helper that needs more than the app: its callers pass it
                 fn = module.env.get(stmt.name)
                 if isinstance(fn, FuncRef) and fn.node is stmt:
                     self.guarded_call(fn, [], {"app": app}, Site(f.rel, stmt.lineno))
