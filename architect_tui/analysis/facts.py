@@ -105,7 +105,6 @@ def extract_facts(rel: str, module: str, is_package: bool, data: bytes) -> FileF
     setups: set[str] = set()
     for stmt in tree.body:
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-            segment = _segment(lines, stmt)
             body = "\n".join(lines[stmt.body[0].lineno - 1 : stmt.end_lineno or stmt.lineno])
             calls[stmt.name] = frozenset(_CALLED.findall(body))
             if _APP_REGISTERS.search(body):
