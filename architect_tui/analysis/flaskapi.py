@@ -139,6 +139,13 @@ def call_external(
         return _new_api(interp, "restx", args, kwargs, site)
     if path in NAMESPACE_CLASSES:
         return _new_namespace(interp, args, kwargs, site)
+    if path == "re.sub" and len(args) >= 3 and all(isinstance(a, str) for a in args[:3]):
+        import re as _re
+
+        try:
+            return _re.sub(args[0], args[1], args[2])
+        except _re.error:
+            return Unknown("re.sub with a bad pattern", site.file, site.line)
     if path in ("os.environ.get", "os.getenv"):
         from architect_tui.analysis.interpreter import environ_default
 

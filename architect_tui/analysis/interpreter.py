@@ -57,6 +57,14 @@ _ORDER: dict[type, Callable[[Any, Any], bool]] = {
     ast.Gt: lambda a, b: a > b,
     ast.GtE: lambda a, b: a >= b,
 }
+_PROTOBUF_CALLS = frozenset(
+    {
+        "AddSerializedFile",
+        "BuildTopDescriptorsAndMessages",
+        "BuildMessageAndEnumDescriptors",
+        "BuildServices",
+    }
+)
 _APP_CLASS_NAMES = frozenset({"Flask", "APIFlask"})
 _CURRENT_APP = ("flask.current_app", "flask.globals.current_app")
 _TEST_PARTS = ("tests", "test", "testing", "docs", "doc", "migrations", "alembic")
@@ -874,6 +882,11 @@ class Interpreter:
             return self.unknown(f"key {key!r} looked up at run time", scope, node)
         if isinstance(obj, External):
             return self.unknown(f"{obj.path}[{key!r}]", scope, node)
+        if isinstance(obj, Builtin) and obj.label == "Extensions":
+            from architect_tui.analysis import protobuf
+
+            found = protobuf.extension(obj.fn([], {}, None), key)
+            return found if found is not None else self.unknown("a protobuf extension", scope, node)
         if isinstance(obj, list | tuple | str) and isinstance(key, int):
             try:
                 return obj[key]
@@ -920,6 +933,8 @@ class Interpreter:
             return self._bind(value, obj, obj.cls, site)
         if isinstance(obj, FuncRef) and attr == "__name__":
             return obj.name
+        if type(obj).__name__.startswith(("Pb", "RpcOptions")):
+            return self._protobuf_attr(obj, attr, site)
         if isinstance(obj, SuperProxy):
             return self._super_attr(obj, attr, site)
         if isinstance(obj, FLASK_SIDE):
@@ -956,6 +971,32 @@ class Interpreter:
                 f"str.{attr}",
             )
         return Unknown(f"attribute {attr}", site.file if site else "", site.line if site else 0)
+
+    def _protobuf_attr(self, obj: Any, attr: str, site: Site | None) -> Any:
+        from architect_tui.analysis import protobuf
+
+        if isinstance(obj, protobuf.PbMethod) and attr == "GetOptions":
+            return Builtin(lambda a, k, s, m=obj: protobuf.PbOptions(m), "GetOptions")
+        if isinstance(obj, protobuf.PbOptions) and attr == "Extensions":
+            return Builtin(lambda a, k, s, o=obj: o, "Extensions")  # subscripted below
+        if isinstance(obj, protobuf.RpcOptions) and attr == "endpoints":
+            return list(obj.endpoints)
+        if isinstance(obj, protobuf.PbServiceClass) and attr == "GetRequestClass":
+            return Builtin(lambda a, k, s, c=obj: self._request_class(c, a), "GetRequestClass")
+        value = protobuf.get_attr(obj, attr)
+        if value is None:
+            return Unknown(
+                f"protobuf attribute {attr}", site.file if site else "", site.line if site else 0
+            )
+        return value
+
+    def _request_class(self, service: Any, args: list[Any]) -> Any:
+        from architect_tui.analysis import protobuf
+
+        method = args[-1] if args else None
+        if isinstance(method, protobuf.PbMethod):
+            return service.module_globals.get(method.input_type, Unknown("a request class"))
+        return Unknown("a request class")
 
     def _bind(self, value: Any, obj: Any, cls: ClassRef, site: Site | None) -> Any:
         """A class attribute seen through an instance or the class (methods, properties...)."""
@@ -1013,6 +1054,12 @@ class Interpreter:
             else:
                 kwargs[kw.arg] = value
         site = Site(scope.file, node.lineno, node.end_lineno or node.lineno)
+        if isinstance(node.func, ast.Attribute) and node.func.attr in _PROTOBUF_CALLS:
+            handled = self._protobuf_call(node.func.attr, args, scope, site)
+            if handled is not MISSING:
+                return handled
+        if isinstance(func, Builtin) and func.label == "globals":
+            return scope.globals_
         if isinstance(func, Builtin) and func.label == "super":
             return self._super(scope)
         if isinstance(func, Builtin) and func.label == "getattr" and len(args) >= 2:
@@ -1023,6 +1070,27 @@ class Interpreter:
                 return value
             return self.unknown("getattr with a run-time name", scope, node)
         return self.call(func, args, kwargs, site)
+
+    def _protobuf_call(self, name: str, args: list[Any], scope: Scope, site: Site) -> Any:
+        """Generated ``*_pb2`` modules: decode the descriptor instead of running protobuf."""
+        from architect_tui.analysis import protobuf
+
+        if name == "AddSerializedFile":
+            if args and isinstance(args[0], bytes):
+                try:
+                    return protobuf.decode_file(args[0])
+                except (protobuf.WireError, IndexError, UnicodeDecodeError):
+                    return Unknown(
+                        "a protobuf descriptor that could not be decoded", site.file, site.line
+                    )
+            return MISSING
+        if not args or not isinstance(args[0], protobuf.PbFile):
+            return MISSING
+        module_globals = next((a for a in args if isinstance(a, dict)), None)
+        module_name = next((a for a in args[1:] if isinstance(a, str)), scope.module)
+        if module_globals is not None:
+            protobuf.inject(args[0], module_name, module_globals, services=name == "BuildServices")
+        return None
 
     def _super(self, scope: Scope) -> Any:
         self_value = scope.self_value
@@ -1048,6 +1116,8 @@ class Interpreter:
             return self.api.call_external(self, func.path, args, kwargs, site)
         if isinstance(func, ClassRef):
             return self.instantiate(func, args, kwargs, site)
+        if type(func).__name__ == "PbServiceClass":
+            return func  # the generic service instance answers like its class
         return Unknown("a call to something known only at run time", site.file, site.line)
 
     def instantiate(
@@ -1331,6 +1401,7 @@ _BUILTINS: dict[str, Builtin] = {
     "classmethod": _builtin(_b_identity, "classmethod"),
     "property": _builtin(_b_identity, "property"),
     "len": Builtin(_b_len, "len"),
+    "globals": Builtin(lambda args, kwargs, site: Unknown("globals()"), "globals"),
     "isinstance": _b_unknown("isinstance"),
     "hasattr": _b_unknown("hasattr"),
     "print": _b_unknown("print"),
