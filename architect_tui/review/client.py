@@ -69,6 +69,8 @@ async def stream_answer(
     if not settings.has_credentials:
         yield Failed("no_key", NO_KEY_MESSAGE)
         return
+    # The first import costs 1-5 s of CPU: do it off the event loop so a TUI never freezes.
+    await asyncio.to_thread(warm_up)
     import anthropic
 
     client = anthropic.AsyncAnthropic(
