@@ -19,9 +19,9 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_UNREACHABLE = 3
 
-# The seam for the lead's decision: when no key is set and --offline was not given, fall back to
-# the offline rules (True) or stop with the no-key message (False, the current behaviour).
-OFFLINE_WHEN_NO_KEY = False
+# With no key and no --offline, a review falls back to the offline architect (the default when no
+# model is set); a question (--ask) needs a model, so it stops with the no-key message.
+OFFLINE_WHEN_NO_KEY = True
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -101,11 +101,15 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     offline = args.offline or settings.offline
     if not offline and not settings.has_credentials:
-        if not OFFLINE_WHEN_NO_KEY:
+        if not OFFLINE_WHEN_NO_KEY or args.ask:
             from architect_tui.review.client import NO_KEY_MESSAGE
 
             _err(NO_KEY_MESSAGE)
             return EXIT_UNREACHABLE
+        _err(
+            "No ANTHROPIC_API_KEY is set: this is the offline architect (local rules). "
+            "Set a key (or ANTHROPIC_BASE_URL for a local server) for the model's review."
+        )
         offline = True
     if offline:
         return _run_offline(args, project, selection, settings, root)

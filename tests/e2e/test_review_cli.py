@@ -177,14 +177,26 @@ def test_ask_sends_the_question(
     assert "Add pagination to the listing" in text.split("\n\n")[1]
 
 
-def test_no_key_exits_3_with_the_way_forward(
+def test_no_key_question_exits_3_with_the_way_forward(
     project: Path, run_inline: Callable[..., Done]
 ) -> None:
-    """No key and no --offline: exit 3, how to set a key, nothing on stdout."""
-    done = run_inline("orders.create", "--project", str(project), server=None, key=False)
+    """No key and a question: exit 3, how to set a key, nothing on stdout."""
+    done = run_inline(
+        "orders.create", "--project", str(project), "--ask", "why?", server=None, key=False
+    )
     assert done.returncode == 3
     assert "ANTHROPIC_API_KEY" in done.stderr and "--offline" in done.stderr
     assert done.stdout == ""
+
+
+def test_no_key_review_falls_back_to_the_offline_architect(
+    project: Path, run_inline: Callable[..., Done]
+) -> None:
+    """No key, plain review: the offline rules answer (exit 0) and stderr says why."""
+    done = run_inline("orders.create", "--project", str(project), server=None, key=False)
+    assert done.returncode == 0, done.stderr
+    assert "offline architect" in done.stderr and "ANTHROPIC_API_KEY" in done.stderr
+    assert "## Summary" in done.stdout
 
 
 @pytest.mark.parametrize(
