@@ -28,7 +28,7 @@ from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.sources import SourceError, decode_source
 
 #: Bump when the shape of FileFacts or the pruning changes: old cache entries are then ignored.
-FACTS_VERSION = 9
+FACTS_VERSION = 10
 
 _FLASK_WORDS = (
     r"Flask|Blueprint|blueprint|BLUEPRINT|route|url_rule|register_|add_resource|add_namespace|"
@@ -48,7 +48,7 @@ PRUNED = "__architect_pruned__"
 SMALL_BODY_LINES = 6
 
 #: In files without Flask code, function bodies up to this many lines are kept.
-SMALL_HELPER_LINES = 15
+SMALL_HELPER_LINES = 10
 
 _CALLED = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\(")
 #: A function that registers on its ``app`` parameter, or hands ``app`` to a helper that may.

@@ -153,6 +153,10 @@ class Interpreter:
         self.facts = [f for f in facts if f.tree is not None]
         self.modules: dict[str, ModuleObj] = {}  # rel path -> module object
         self.namespaces_pkgs: dict[str, ModuleObj] = {}
+        # every dotted prefix of a module name ("a", "a.b" for "a.b.c"): namespace packages
+        self.name_prefixes = {
+            key.rsplit(".", i)[0] for key in self.by_name for i in range(1, key.count(".") + 1)
+        }
         self.running: set[str] = set()
         self.apps: list[AppObj] = []
         self.blueprints: list[BlueprintObj] = []
@@ -348,8 +352,7 @@ class Interpreter:
         """A folder without ``__init__.py`` that holds project modules (PEP 420)."""
         if name in self.namespaces_pkgs:
             return self.namespaces_pkgs[name]
-        prefix = name + "."
-        if not any(key.startswith(prefix) for key in self.by_name):
+        if name not in self.name_prefixes:
             return None
         module = ModuleObj(name, {"__name__": name}, "")
         self.namespaces_pkgs[name] = module

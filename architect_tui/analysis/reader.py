@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -96,15 +95,19 @@ def _read(
             facts[rel] = hit
         else:
             todo.append((rel, names[rel][0], rel.endswith("__init__.py")))
-    for f in _extract_all(todo, datas):
+    new_facts = _extract_all(todo, datas)
+    for f in new_facts:
         facts[f.rel] = f
     del datas
 
     project = _build(root, files, [facts[r] for r in files if r in facts], names, diagnostics)
     if use_cache:
-        if todo:
-            fresh = cache_mod.Pack(facts={keys[r]: f for r, f in facts.items()})
-            cache_mod.save_pack(root, "facts", fresh)
+        if any(not f.full for f in new_facts):
+            # Only files without Flask code are kept: their pruned trees are tiny, and they are
+            # most of a big project. Flask files keep whole trees, which cost more to pickle
+            # and unpickle than to parse again, so a changed project re-parses those.
+            kept = {keys[r]: f for r, f in facts.items() if not f.full}
+            cache_mod.save_pack(root, "facts", cache_mod.Pack(facts=kept))
         cache_mod.save_pack(root, "map", cache_mod.Pack(result_key=result_key, result=project))
     return project
 
@@ -142,7 +145,7 @@ def _extract_one(job: tuple[str, str, bool, bytes]) -> FileFacts:
     return extract_facts(rel, module, is_package, data)
 
 
-def _extract_all(todo: list[tuple[str, str, bool]], datas: dict[str, bytes]) -> Iterable[FileFacts]:
+def _extract_all(todo: list[tuple[str, str, bool]], datas: dict[str, bytes]) -> list[FileFacts]:
     total = sum(len(datas[rel]) for rel, _, _ in todo)
     jobs = [(rel, module, is_pkg, datas[rel]) for rel, module, is_pkg in todo]
     workers = min(2, os.cpu_count() or 1)
