@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import libcst as cst
 import libcst.matchers as m
@@ -14,9 +16,42 @@ _EMPTY = cst.Module(body=[])
 _SAFE_CONVERTERS = re.compile(r"<(int|float|uuid):(\w+)>")
 
 
+# The file being checked: its child lists (from the facts pass) and a code-text memo. LibCST's
+# ``node.children`` and ``code_for_node`` each run a visitor; rules ask for both many times
+# per function, so they are answered from these tables while the engine runs a file.
+_TABLES: ContextVar[tuple[Mapping[cst.CSTNode, list[cst.CSTNode]], dict[int, str]] | None] = (
+    ContextVar("architect_rule_tables", default=None)
+)
+
+
+@contextmanager
+def file_tables(children: Mapping[cst.CSTNode, list[cst.CSTNode]]) -> Iterator[None]:
+    token = _TABLES.set((children, {}))
+    try:
+        yield
+    finally:
+        _TABLES.reset(token)
+
+
 def code(node: cst.CSTNode) -> str:
     """Source text of an expression or statement (default formatting config)."""
-    return _EMPTY.code_for_node(node)
+    tables = _TABLES.get()
+    if tables is None:
+        return _EMPTY.code_for_node(node)
+    memo = tables[1]
+    text = memo.get(id(node))
+    if text is None:
+        text = memo[id(node)] = _EMPTY.code_for_node(node)
+    return text
+
+
+def children(node: cst.CSTNode) -> list[cst.CSTNode] | tuple[cst.CSTNode, ...]:
+    tables = _TABLES.get()
+    if tables is not None:
+        kids = tables[0].get(node)
+        if kids is not None:
+            return kids
+    return node.children
 
 
 def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -27,7 +62,7 @@ def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         yield current
         if current is not node and isinstance(current, cst.FunctionDef | cst.ClassDef):
             continue
-        stack.extend(reversed(current.children))
+        stack.extend(reversed(children(current)))
 
 
 def mentions_request(node: cst.CSTNode, facts: FileFacts) -> bool:

@@ -20,6 +20,7 @@ from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import MetadataWrapper
 
+from architect_tui.review.rules._util import file_tables
 from architect_tui.review.rules.base import Rule, RuleContext, Violation
 from architect_tui.review.rules.facts import (
     FileFacts,
@@ -156,7 +157,7 @@ def check_sources(
         if path not in wanted:
             continue
         result.modules[path] = wrapper.module
-        violations = _run_file(path, sources[path], wrapper, facts, project, active)
+        violations = _run_file(path, sources[path], wrapper, facts, project, active, result.errors)
         result.violations.extend(violations)
         fixed = _apply_fixes(wrapper.module, [v for v in violations if v.fix]) if fixes else None
         if fixed is not None and fixed != sources[path]:
@@ -177,12 +178,13 @@ def _run_file(
     facts: ProjectFacts,
     project: ProjectMap | None,
     rules: Sequence[type[Rule]],
+    crashes: list[ParseError],
 ) -> list[Violation]:
     context = RuleContext(
         path=path, source=source, facts=facts, file=facts.files[path], project=project
     )
-    instances = [rule(context) for rule in rules]
-    wrapper.visit_batched(instances)
+    with file_tables(context.file.children):
+        instances = _visit(wrapper, rules, context, crashes)
     lines = source.splitlines()
     out: list[Violation] = []
     seen: set[tuple[str, int, int, str]] = set()
@@ -194,6 +196,32 @@ def _run_file(
             seen.add(key)
             out.append(v)
     return out
+
+
+def _visit(
+    wrapper: MetadataWrapper,
+    rules: Sequence[type[Rule]],
+    context: RuleContext,
+    crashes: list[ParseError],
+) -> list[Rule]:
+    """All rules in one batched pass; if one raises, each alone, keeping the others' work."""
+    instances = [rule(context) for rule in rules]
+    try:
+        wrapper.visit_batched(instances)
+        return instances
+    except Exception:
+        # One rule tripped on code it did not expect: rerun each rule alone so the others
+        # still report, and name the one that failed instead of losing the whole file.
+        instances = []
+        for rule in rules:
+            single = rule(context)
+            try:
+                wrapper.visit_batched([single])
+            except Exception as exc:
+                crashes.append(ParseError(context.path, 0, f"rule {rule.id} failed here: {exc!r}"))
+                continue
+            instances.append(single)
+        return instances
 
 
 def _silenced(lines: list[str], v: Violation) -> bool:

@@ -133,6 +133,7 @@ class FileFacts:
     aliases: dict[str, str] = field(default_factory=dict)
     functions: dict[cst.FunctionDef, FunctionInfo] = field(default_factory=dict)
     parents: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict, repr=False)
+    children: dict[cst.CSTNode, list[cst.CSTNode]] = field(default_factory=dict, repr=False)
     blueprints: dict[str, BlueprintDecl] = field(default_factory=dict)
     auth_hooks: set[str] = field(default_factory=set)  # receivers whose before_request checks auth
     imports: list[tuple[str, int]] = field(default_factory=list)  # module-level candidates
@@ -207,6 +208,9 @@ class _Collector(cst.CSTVisitor):
         self.guard = 0  # inside `if TYPE_CHECKING:`
         self.stack: list[cst.CSTNode] = []
         self.seen_code = False  # a module-level def/class/assignment came before
+        self.open_functions: list[FunctionInfo] = []
+        self.writes: set[str] = set()
+        self.mails: set[str] = set()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if (
@@ -216,8 +220,11 @@ class _Collector(cst.CSTVisitor):
             and self.depth == 0
         ):
             self.seen_code = True
+        self.f.children[node] = []
         if self.stack:
-            self.f.parents[node] = self.stack[-1]
+            parent = self.stack[-1]
+            self.f.parents[node] = parent
+            self.f.children[parent].append(node)
         self.stack.append(node)
         return super().on_visit(node)
 
@@ -325,18 +332,35 @@ class _Collector(cst.CSTVisitor):
                 info.restful = bool(bases & {"flask_restful.Resource", "flask_restx.Resource"})
                 info.methods = (node.name.value.upper(),)
                 info.decorators += tuple(self._class_decorators(self.classes[-1]))
-        info.request_code = info.is_view or info.is_hook or self._mentions_request(node)
-        body = self.module.code_for_node(node.body)
-        info.returns_json = "jsonify(" in body
-        if WRITES.search(body):
-            self.f.writer_functions.add(node.name.value)
-        if MAIL.search(body):
-            self.f.mail_functions.add(node.name.value)
+        info.request_code = info.is_view or info.is_hook
         self.f.functions[node] = info
+        self.open_functions.append(info)
         self.depth += 1
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self.depth -= 1
+        info = self.open_functions.pop()
+        if info.name in self.writes:
+            self.f.writer_functions.add(info.name)
+        if info.name in self.mails:
+            self.f.mail_functions.add(info.name)
+
+    # What the body of every open function does; marked as the calls and names go by, so
+    # no function body is re-read or re-printed.
+    def _mark(self, flag: str) -> None:
+        for info in self.open_functions:
+            if flag == "json":
+                info.returns_json = True
+            elif flag == "request":
+                info.request_code = True
+            elif flag == "write":
+                self.writes.add(info.name)
+            elif flag == "mail":
+                self.mails.add(info.name)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if self.open_functions and self.f.resolve(node.value) in FLASK_REQUEST_NAMES:
+            self._mark("request")
 
     def _class_decorators(self, cls: cst.ClassDef) -> Iterable[str]:
         """``decorators = [login_required]`` on a MethodView applies to every method."""
@@ -367,14 +391,18 @@ class _Collector(cst.CSTVisitor):
                 key = self.f.resolve(receiver) or receiver
                 self.f.auth_hooks.add("*" if attr == "before_app_request" else key)
 
-    def _mentions_request(self, node: cst.FunctionDef) -> bool:
-        return any(self.f.resolve(name) in FLASK_REQUEST_NAMES for name in _names(node.body))
-
     # calls and assignments ----------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
         name = dotted(node.func) or ""
         resolved = self.f.resolve(name) or ""
         last = name.rpartition(".")[2]
+        if self.open_functions:
+            if WRITES.search(name + "(") or (last == "commit" and not node.args):
+                self._mark("write")
+            if MAIL.search(name + "(") or resolved.startswith("smtplib.SMTP"):
+                self._mark("mail")
+            if last == "jsonify":
+                self._mark("json")
         if resolved == "flask.Flask" and self.depth == 0:
             self.f.module_level_apps.append(self._line(node))
         elif resolved.endswith("CSRFProtect") or (last == "init_app" and "csrf" in name.lower()):
@@ -448,21 +476,6 @@ def _error_key(node: cst.BaseExpression) -> str:
         return node.value
     name = dotted(node)
     return name.rpartition(".")[2] if name else "?"
-
-
-def _names(node: cst.CSTNode) -> Iterable[str]:
-    stack: list[cst.CSTNode] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Name):
-            yield current.value
-        elif isinstance(current, cst.Attribute):
-            name = dotted(current)
-            if name:
-                yield name.split(".")[0]
-            stack.append(current.value)
-        else:
-            stack.extend(current.children)
 
 
 def collect_file_facts(path: str, wrapper: MetadataWrapper) -> FileFacts:

@@ -8,6 +8,7 @@ import string
 from dataclasses import dataclass, field
 
 import libcst as cst
+from libcst.metadata import ScopeProvider
 
 from architect_tui.review.rules._util import (
     code,
@@ -15,7 +16,6 @@ from architect_tui.review.rules._util import (
     is_dynamic_string,
     literal_text,
     looks_like_sql,
-    walk,
 )
 from architect_tui.review.rules.base import Example, ImportRequest, Rule
 from architect_tui.review.rules.facts import dotted, string_value
@@ -300,7 +300,7 @@ class SqlInjection(Rule):
             if not (is_text or inner_text) and not looks_like_sql(literal_text(sql_expr)):
                 return
             self._report_dynamic(node, sql_expr, inner_text, is_text)
-        elif isinstance(sql_expr, cst.Name) and self._assigned_dynamic_sql(node, sql_expr.value):
+        elif isinstance(sql_expr, cst.Name) and self._assigned_dynamic_sql(sql_expr):
             self.report(
                 node,
                 f"SQL in {sql_expr.value!r} is built from values; use placeholders and "
@@ -312,17 +312,22 @@ class SqlInjection(Rule):
         call = self.parent(arg) if isinstance(arg, cst.Arg) else None
         return isinstance(call, cst.Call) and (dotted(call.func) or "").rpartition(".")[2] in SINKS
 
-    def _assigned_dynamic_sql(self, node: cst.CSTNode, name: str) -> bool:
-        fn = self.function_at(node)
-        scope = fn.node if fn else None
+    def _assigned_dynamic_sql(self, node: cst.Name) -> bool:
+        """Is any assignment of this name, in its scope, SQL built from values?"""
+        scope = self.get_metadata(ScopeProvider, node, None)
         if scope is None:
             return False
-        for sub in walk(scope):
+        for assignment in scope[node.value]:
+            target = getattr(assignment, "node", None)
+            statement = self.parent(target) if target is not None else None
+            if isinstance(statement, cst.AssignTarget):
+                statement = self.parent(statement)
+            value = getattr(statement, "value", None)
             if (
-                isinstance(sub, cst.Assign)
-                and any(dotted(t.target) == name for t in sub.targets)
-                and is_dynamic_string(sub.value)
-                and looks_like_sql(literal_text(sub.value))
+                isinstance(statement, cst.Assign | cst.AnnAssign)
+                and value is not None
+                and is_dynamic_string(value)
+                and looks_like_sql(literal_text(value))
             ):
                 return True
         return False
