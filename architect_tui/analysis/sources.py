@@ -72,7 +72,10 @@ def list_python_files(root: Path) -> ProjectFiles:
                 continue
             if (root / rel).is_file():  # deleted but still in the index
                 files.append(rel)
-        return ProjectFiles(root, sorted(set(files)), diagnostics, True)
+        if files or not _ignored_by_git(root):
+            return ProjectFiles(root, sorted(set(files)), diagnostics, True)
+        # A folder git ignores as a whole (or that git knows nothing of): the user pointed at
+        # it on purpose, so read it the way a folder outside git is read.
     return ProjectFiles(root, sorted(_walk(root, diagnostics)), diagnostics, False)
 
 
@@ -164,6 +167,21 @@ def _git_files(root: Path) -> list[str] | None:
         return None
     names = out.stdout.decode("utf-8", "surrogateescape").split("\0")
     return [n for n in names if n]
+
+
+def _ignored_by_git(root: Path) -> bool:
+    """True when git ignores ``root`` itself (a vendored or virtualenv folder pointed at)."""
+    try:
+        done = subprocess.run(
+            ["git", "check-ignore", "-q", "."],
+            cwd=root,
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
 
 
 def _inside_git(root: Path) -> bool:

@@ -167,3 +167,14 @@ def test_git_repo_lists_tracked_and_untracked_but_not_ignored(tmp_path: Path) ->
     listing = list_python_files(tmp_path)
     assert listing.from_git
     assert listing.files == ["tracked.py", "untracked.py"]
+
+
+def test_folder_ignored_by_git_is_walked_when_pointed_at(tmp_path: Path) -> None:
+    """Pointing at a folder git ignores as a whole reads it like a folder outside git."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("vendored/\n", encoding="utf-8")
+    (tmp_path / "vendored").mkdir()
+    (tmp_path / "vendored" / "app.py").write_text(APP, encoding="utf-8")
+    listing = list_python_files(tmp_path / "vendored")
+    assert (listing.files, listing.from_git) == (["app.py"], False)
+    assert list_python_files(tmp_path).files == []
