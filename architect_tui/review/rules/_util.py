@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 import libcst as cst
-import libcst.matchers as m
 
 from architect_tui.review.rules.facts import FileFacts, FunctionInfo, dotted, string_value
 
@@ -124,11 +123,17 @@ def is_dynamic_string(node: cst.CSTNode) -> bool:
         return any(isinstance(p, cst.FormattedStringExpression) for p in node.parts)
     if isinstance(node, cst.ConcatenatedString):
         return is_dynamic_string(node.left) or is_dynamic_string(node.right)
-    if m.matches(node, m.BinaryOperation(operator=m.Modulo())):
-        return isinstance(node.left, cst.SimpleString | cst.ConcatenatedString)  # type: ignore[attr-defined]
-    if m.matches(node, m.Call(func=m.Attribute(attr=m.Name("format")))):
-        return isinstance(node.func.value, cst.SimpleString | cst.ConcatenatedString)  # type: ignore[attr-defined]
-    if m.matches(node, m.BinaryOperation(operator=m.Add())):
+    # plain isinstance here: this module is imported by every rule, and libcst.matchers costs
+    # most of a second to import (the rules that match shapes import it themselves)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
+        return isinstance(node.left, cst.SimpleString | cst.ConcatenatedString)
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "format"
+    ):
+        return isinstance(node.func.value, cst.SimpleString | cst.ConcatenatedString)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
         parts = list(flatten_add(node))
         has_literal = any(isinstance(p, cst.SimpleString | cst.FormattedString) for p in parts)
         return has_literal and any(not isinstance(p, cst.SimpleString) for p in parts)
@@ -168,7 +173,11 @@ def looks_like_sql(text: str) -> bool:
     return bool(_SQL.search(text))
 
 
-def enclosing(node: cst.CSTNode, parent_of, kinds: tuple[type, ...]) -> cst.CSTNode | None:  # type: ignore[no-untyped-def]
+def enclosing(
+    node: cst.CSTNode,
+    parent_of: Callable[[cst.CSTNode], cst.CSTNode | None],
+    kinds: tuple[type, ...],
+) -> cst.CSTNode | None:
     """The nearest ancestor of one of ``kinds``, stopping at the enclosing function."""
     current = parent_of(node)
     while current is not None:

@@ -7,7 +7,7 @@ import re
 import libcst as cst
 
 from architect_tui.review.rules._util import code, env_name, named_value
-from architect_tui.review.rules.base import Example, ImportRequest, Rule
+from architect_tui.review.rules.base import Example, ImportRequest, Rule, RuleContext
 from architect_tui.review.rules.credentials_in_url import has_credentials
 from architect_tui.review.rules.facts import string_value
 
@@ -56,7 +56,7 @@ class ConfigInCode(Rule):
         ),
     )
 
-    def __init__(self, context) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         self.classes: list[str] = []
         self.config_file = bool(re.search(r"(config|settings)", context.path, re.I))

@@ -7,7 +7,7 @@ import re
 import libcst as cst
 import libcst.matchers as m
 
-from architect_tui.review.rules.base import Example, ImportRequest, Rule
+from architect_tui.review.rules.base import Example, ImportRequest, Rule, RuleContext
 from architect_tui.review.rules.facts import dotted, string_value
 
 _ENV_DEBUG = 'os.environ.get("FLASK_DEBUG") == "1"'
@@ -66,7 +66,7 @@ class DebugMode(Rule):
         ),
     )
 
-    def __init__(self, context) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         self.classes: list[str] = []
 

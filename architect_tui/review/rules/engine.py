@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import MetadataWrapper
 
 from architect_tui.review.rules._util import file_tables
@@ -261,6 +259,9 @@ def _transform(module: cst.Module, violations: Sequence[Violation]) -> str | Non
         new = module.visit(_FixApplier(fixes))
         imports = [i for v in violations for i in v.imports]
         if imports:
+            from libcst.codemod import CodemodContext
+            from libcst.codemod.visitors import AddImportsVisitor
+
             context = CodemodContext()
             for req in imports:
                 AddImportsVisitor.add_needed_import(context, req.module, req.obj)
