@@ -35,6 +35,7 @@ from architect_tui.analysis.values import (
     RestfulApi,
     RuleRec,
     Site,
+    SmorestApi,
     Unknown,
 )
 
@@ -58,6 +59,7 @@ BLUEPRINT_CLASSES = {
 }
 RESTFUL_API = {"flask_restful.Api"}
 RESTX_API = {"flask_restx.Api", "flask_restx.api.Api", "flask_restplus.Api"}
+SMOREST_API = {"flask_smorest.Api"}
 NAMESPACE_CLASSES = {
     "flask_restx.Namespace",
     "flask_restx.namespace.Namespace",
@@ -109,7 +111,14 @@ def is_app_class(value: Any) -> bool:
 
 
 def is_flask_side_class(path: str) -> bool:
-    return path in FLASK_CLASSES | BLUEPRINT_CLASSES | RESTFUL_API | RESTX_API | NAMESPACE_CLASSES
+    return path in (
+        FLASK_CLASSES
+        | BLUEPRINT_CLASSES
+        | RESTFUL_API
+        | RESTX_API
+        | NAMESPACE_CLASSES
+        | SMOREST_API
+    )
 
 
 def name_object(value: Any, name: str) -> None:
@@ -139,6 +148,12 @@ def call_external(
         return _new_api(interp, "restx", args, kwargs, site)
     if path in NAMESPACE_CLASSES:
         return _new_namespace(interp, args, kwargs, site)
+    if path in SMOREST_API:
+        api = SmorestApi(site)
+        target = _arg(args, kwargs, 0, "app")
+        if target is not None:
+            _smorest_init(interp, api, target)
+        return api
     if path == "re.sub" and len(args) >= 3 and all(isinstance(a, str) for a in args[:3]):
         import re as _re
 
@@ -340,7 +355,27 @@ def call_method(
         return _api_method(interp, obj, name, args, kwargs, site)
     if isinstance(obj, NamespaceObj):
         return _namespace_method(interp, obj, name, args, kwargs, site)
+    if isinstance(obj, SmorestApi):
+        if name == "init_app" and args:
+            _smorest_init(interp, obj, args[0])
+            return None
+        if name == "register_blueprint" and args:
+            options = {k: v for k, v in kwargs.items() if k not in ("parameters",)}
+            if obj.app is not None:
+                _register_blueprint(interp, obj.app, args[0], options, site)
+            else:
+                obj.pending.append((args[0], options, site))
+            return None
     return _passthrough(args, kwargs, site)
+
+
+def _smorest_init(interp: Interpreter, api: SmorestApi, app: Any) -> None:
+    if not isinstance(app, AppObj):
+        return
+    api.app = app
+    for bp, options, site in api.pending:
+        _register_blueprint(interp, app, bp, options, site)
+    api.pending.clear()
 
 
 def _passthrough(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:

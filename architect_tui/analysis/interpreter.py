@@ -65,6 +65,31 @@ _PROTOBUF_CALLS = frozenset(
         "BuildServices",
     }
 )
+_DICT_METHODS = frozenset({"get", "items", "keys", "values", "setdefault", "update", "pop", "copy"})
+_STR_METHODS = frozenset(
+    {
+        "rstrip",
+        "lstrip",
+        "strip",
+        "lower",
+        "upper",
+        "format",
+        "join",
+        "replace",
+        "split",
+        "rsplit",
+        "startswith",
+        "endswith",
+        "title",
+        "capitalize",
+        "partition",
+        "rpartition",
+        "removeprefix",
+        "removesuffix",
+        "casefold",
+        "zfill",
+    }
+)
 _APP_CLASS_NAMES = frozenset({"Flask", "APIFlask"})
 _CURRENT_APP = ("flask.current_app", "flask.globals.current_app")
 _TEST_PARTS = ("tests", "test", "testing", "docs", "doc", "migrations", "alembic")
@@ -950,25 +975,17 @@ class Interpreter:
                 if value is not MISSING:
                     return self._bind(value, obj, user_class, site)
             return self.api.get_attr(self, obj, attr, site)
-        if isinstance(obj, dict) and attr in ("get", "items", "keys", "values", "setdefault"):
+        if isinstance(obj, dict) and attr in _DICT_METHODS:
             return Builtin(
-                lambda args, kwargs, site, d=obj, a=attr: _dict_method(d, a, args), f"dict.{attr}"
+                lambda args, kwargs, site, d=obj, a=attr: _dict_method(d, a, args, kwargs),
+                f"dict.{attr}",
             )
-        if isinstance(obj, list) and attr in ("append", "extend"):
+        if isinstance(obj, list) and attr in ("append", "extend", "insert"):
             return Builtin(
                 lambda args, kwargs, site, lst=obj, a=attr: _list_method(lst, a, args),
                 f"list.{attr}",
             )
-        if isinstance(obj, str) and attr in (
-            "rstrip",
-            "lstrip",
-            "strip",
-            "lower",
-            "upper",
-            "format",
-            "join",
-            "replace",
-        ):
+        if isinstance(obj, str) and attr in _STR_METHODS:
             return Builtin(
                 lambda args, kwargs, site, s=obj, a=attr: _str_method(s, a, args, kwargs),
                 f"str.{attr}",
@@ -1295,22 +1312,38 @@ def _is_test_file(rel: str) -> bool:
     return any(p in _TEST_PARTS for p in parts[:-1])
 
 
-def _dict_method(d: dict[Any, Any], name: str, args: list[Any]) -> Any:
+def _dict_method(
+    d: dict[Any, Any], name: str, args: list[Any], kwargs: dict[str, Any] | None = None
+) -> Any:
+    kwargs = kwargs or {}
     if name == "get":
         key = args[0] if args else None
         default = args[1] if len(args) > 1 else None
         if _hashable(key) and key in d:
             return d[key]
+        if isinstance(key, Unknown) and len(args) > 1:
+            return default  # the documented fallback
         if isinstance(key, Unknown) and "default" in d:
-            return d["default"]
-        if isinstance(key, Unknown) and len(args) > 1 and _hashable(default) and default in d:
-            return d[default]
+            return d["default"]  # config_by_name.get(name): the project's default config
         return default if not isinstance(key, Unknown) else Unknown("a dict lookup at run time")
     if name == "setdefault":
         key = args[0] if args else None
         if _hashable(key):
             return d.setdefault(key, args[1] if len(args) > 1 else None)
         return Unknown("setdefault")
+    if name == "update":
+        for arg in args:
+            if isinstance(arg, dict):
+                d.update(arg)
+        d.update({k: v for k, v in kwargs.items() if k != "**"})
+        return None
+    if name == "pop":
+        key = args[0] if args else None
+        if _hashable(key) and key in d:
+            return d.pop(key)
+        return args[1] if len(args) > 1 else Unknown("dict.pop")
+    if name == "copy":
+        return dict(d)
     if name == "items":
         return DictView([(k, v) for k, v in d.items()])
     if name == "keys":
@@ -1321,6 +1354,8 @@ def _dict_method(d: dict[Any, Any], name: str, args: list[Any]) -> Any:
 def _list_method(lst: list[Any], name: str, args: list[Any]) -> None:
     if name == "append" and args:
         lst.append(args[0])
+    elif name == "insert" and len(args) > 1 and isinstance(args[0], int):
+        lst.insert(args[0], args[1])
     elif name == "extend" and args:
         items = args[0]
         if isinstance(items, list | tuple):

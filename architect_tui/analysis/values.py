@@ -304,4 +304,14 @@ class NamespaceObj:
         return (self.path or ("/" + str(self.name))).rstrip("/")
 
 
-FLASK_SIDE = (AppObj, BlueprintObj, RestfulApi, NamespaceObj, ConfigObj)
+@dataclass(eq=False)
+class SmorestApi:
+    """A flask-smorest ``Api``: ``api.register_blueprint(blp)`` registers on its app."""
+
+    site: Site
+    app: Any = None
+    pending: list[tuple[Any, dict[str, Any], Site]] = field(default_factory=list)
+    user_class: ClassRef | None = None
+
+
+FLASK_SIDE = (AppObj, BlueprintObj, RestfulApi, NamespaceObj, ConfigObj, SmorestApi)

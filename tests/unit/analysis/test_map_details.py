@@ -90,3 +90,30 @@ def test_process_pool_gives_the_same_map(monkeypatch) -> None:
     monkeypatch.setattr(reader, "PARALLEL_MIN_BYTES", 1)
     monkeypatch.setenv("ARCHITECT_WORKERS", "2")
     assert read_project(FIXTURES / "restx", use_cache=False).to_json() == sequential
+
+
+def test_flask_smorest_api_registers_on_its_app(tmp_path: Path) -> None:
+    """flask-smorest: ``api.register_blueprint(blp)`` puts the blueprint on the api's app,
+    with the Api made at import time and bound in the factory; MethodView classes give methods."""
+    (tmp_path / "app.py").write_text(
+        "from flask import Flask\n"
+        "from flask.views import MethodView\n"
+        "from flask_smorest import Api, Blueprint\n\n"
+        "api = Api()\n"
+        "blp = Blueprint('pets', __name__, url_prefix='/pets')\n\n\n"
+        "@blp.route('/')\n"
+        "class Pets(MethodView):\n"
+        "    @blp.response(200)\n"
+        "    def get(self):\n        return []\n\n"
+        "    def post(self):\n        return {}\n\n\n"
+        "def create_app():\n"
+        "    app = Flask(__name__)\n"
+        "    api.init_app(app)\n"
+        "    api.register_blueprint(blp)\n"
+        "    return app\n",
+        encoding="utf-8",
+    )
+    project = read_project(tmp_path, use_cache=False)
+    pets = project.route_by_endpoint("pets.Pets")
+    assert pets is not None
+    assert (pets.rule, pets.methods, pets.kind) == ("/pets/", ("GET", "POST"), "view_class")
