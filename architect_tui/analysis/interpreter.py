@@ -420,8 +420,12 @@ class Interpreter:
         for stmt in body:
             try:
                 self.exec_stmt(stmt, scope)
-            except (_Return, _OutOfBudget, RecursionError):
+            except (_Return, _OutOfBudget):
                 raise
+            except RecursionError:
+                if self.depth > 0:
+                    raise  # unwind to the outermost statement, where the stack is shallow again
+                self.diag("info", scope.file, stmt.lineno, "statement too deeply nested to follow")
             except Exception as exc:  # the reader must survive any code; say what was skipped
                 self.diag(
                     "info",

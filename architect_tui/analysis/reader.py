@@ -119,14 +119,23 @@ def _build(
     names: dict[str, list[str]],
     diagnostics: list[Diagnostic],
 ) -> ProjectMap:
-    from architect_tui.analysis.compose import Composer
+    from architect_tui.analysis.compose import Composed, Composer
     from architect_tui.analysis.interpreter import Interpreter
 
     for f in facts:
         diagnostics.extend(f.diagnostics)
     interp = Interpreter(facts, names)
-    interp.run()
-    composed = Composer(interp).compose()
+    try:
+        interp.run()
+    except Exception as exc:  # a reader bug must cost a diagnostic, not the whole map
+        interp.diag("warning", "", 0, f"the static reader stopped early ({type(exc).__name__})")
+    try:
+        composed = Composer(interp).compose()
+    except Exception as exc:
+        interp.diag(
+            "warning", "", 0, f"the static reader could not compose the map ({type(exc).__name__})"
+        )
+        composed = Composed()
     diagnostics.extend(interp.diagnostics)
     diagnostics.sort(key=lambda d: (d.file, d.line, d.message))
     return ProjectMap(
