@@ -387,7 +387,11 @@ class _Collector(cst.CSTVisitor):
         if attr in {"before_request", "before_app_request"}:
             code = self.module.code_for_node(fn.body).lower()
             enforces = any(w in code for w in ("abort(", "redirect(", "return "))
-            if enforces and any(word in code for word in AUTH_HOOK_WORDS):
+            guarded = any(
+                AUTH_DECORATOR.search((dotted(_callee(d.decorator)) or "").rpartition(".")[2])
+                for d in fn.decorators
+            )
+            if guarded or (enforces and any(word in code for word in AUTH_HOOK_WORDS)):
                 key = self.f.resolve(receiver) or receiver
                 self.f.auth_hooks.add("*" if attr == "before_app_request" else key)
 
@@ -452,6 +456,10 @@ class _Collector(cst.CSTVisitor):
 
     def _line(self, node: cst.CSTNode) -> int:
         return self.get_metadata(PositionProvider, node).start.line
+
+
+def _callee(expr: cst.BaseExpression) -> cst.BaseExpression:
+    return expr.func if isinstance(expr, cst.Call) else expr
 
 
 def _methods(call: cst.Call, attr: str) -> list[str]:

@@ -6,15 +6,37 @@ import re
 
 import libcst as cst
 
+from architect_tui.review.rules._util import code
 from architect_tui.review.rules.base import Example, Rule
 from architect_tui.review.rules.facts import FunctionInfo, ProjectFacts
 
 _VAR = re.compile(r"<(?:\w+:)?(\w+)>")
-PUBLIC = re.compile(r"(login|logout|register|signup|sign_up|reset|forgot|health|ping|status)", re.I)
+PUBLIC = re.compile(
+    r"(login|logout|register|signup|sign_up|reset|forgot|health|ping|status|create_user"
+    r"|new_user|create_account|confirm)",
+    re.IGNORECASE,
+)
+# The view checks the visitor itself (anonymous or not, permissions) instead of a decorator.
+SELF_CHECK = re.compile(
+    r"(is_anonymous|is_authenticated|\.can\(|has_permission|g\.user\s+is\s+None|"
+    r"not\s+g\.user\b(?!\.)|abort\(40[13])"
+)
 
 
 def url_vars(info: FunctionInfo) -> set[str]:
     return {v for rule in info.rules for v in _VAR.findall(rule)}
+
+
+def _resources(info: FunctionInfo) -> set[tuple[str, str]]:
+    """(static prefix before the variable, variable): '/<int:order_id>/invoice' and
+    '/<int:order_id>' address the same order; '/post/<int:id>' and '/edit/<int:id>' do not
+    (an ``id`` of different things)."""
+    out = set()
+    for rule in info.rules:
+        m = _VAR.search(rule)
+        if m:
+            out.add((rule[: m.start()], m.group(1)))
+    return out
 
 
 def _reads(info: FunctionInfo) -> bool:
@@ -80,12 +102,14 @@ class MissingAuth(Rule):
         info = self.context.file.functions.get(node)
         if info is None or not info.is_view or info.auth_decorators or PUBLIC.search(info.name):
             return
+        if SELF_CHECK.search(code(node.body)):
+            return
         facts = self.context.facts
         siblings = [v for v in facts.views_of(info.blueprint) if v is not info]
         if len(siblings) < 2 or auth_enforced_by_hook(facts, info.blueprint):
             return
-        mine = url_vars(info)
-        related = [s for s in siblings if mine & url_vars(s)] if mine else []
+        mine = _resources(info)
+        related = [s for s in siblings if mine & _resources(s)] if mine else []
         # Without a shared URL variable, compare reads with reads and writes with writes: a
         # public list next to protected create/update/delete views is the usual design.
         alike = [s for s in siblings if _reads(s) == _reads(info)]

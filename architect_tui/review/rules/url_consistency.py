@@ -15,7 +15,14 @@ _STATIC = re.compile(r"<[^>]+>")
 
 def _style(rule: str) -> tuple[str | None, str | None]:
     path = _STATIC.sub("", rule).strip("/")
-    slash = None if rule in {"", "/"} else ("slash" if rule.endswith("/") else "no-slash")
+    # An item rule ending in a variable ('/posts/<int:id>') has no slash by convention even
+    # where collections have one ('/posts/'): only static endings are compared.
+    ends_static = not rule.rstrip("/").endswith(">")
+    slash = (
+        None
+        if rule in {"", "/"} or not ends_static
+        else ("slash" if rule.endswith("/") else "no-slash")
+    )
     naming = None
     if "_" in path:
         naming = "snake_case"

@@ -40,3 +40,20 @@ def test_analysis_fixture_apps_are_nearly_clean() -> None:
     found = _findings(FIXTURES / "flask_apps")
     assert len(found) <= 2, found
     assert all(" FLK102 " in f for f in found), found
+
+
+REALWORLD = FIXTURES.parent / "realworld"
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="real-world reproductions not present")
+def test_realworld_reproductions_run_cleanly_and_quietly() -> None:
+    """Over the reproductions of real Flask projects (flasky, microblog, redash, CTFd, ...) no
+    rule crashes and findings stay few: ihatemoney's committed SECRET_KEY, debug runner and
+    mixed URL styles, flasky's mixed naming, lemur's catch-all handler."""
+    total = 0
+    for project in sorted(p for p in REALWORLD.iterdir() if p.is_dir() and p.name[0] != "_"):
+        result = check_project(project, use_map=False)
+        assert not [e for e in result.errors if "failed here" in e.message], project.name
+        assert len(result.violations) <= 8, (project.name, result.violations)
+        total += len(result.violations)
+    assert total <= 15
