@@ -30,6 +30,8 @@ ELIDED_COMMENT = re.compile(
 _ELIDED_BARE = re.compile(r"^\s*(\.\.\.|…|\[\.\.\.\])\s*$")
 
 _EDGE = "added lines sit next to a blank line the hunk may have left out: placement is ambiguous"
+_RIVAL = "the stated line points at a similar block elsewhere: which one is meant is unclear"
+RIVAL_WINDOW = 3  # a similar block starting this close to the stated line is a rival
 FUZZY_THRESHOLD = 0.75  # minimum alignment score for a fuzzy match
 FUZZY_MARGIN = 0.1  # the best place must beat any other place by this much
 NEAR = 2  # "clearly nearest": within NEAR lines of the expected line ...
@@ -206,18 +208,19 @@ def _edge_ambiguous(shape: _Shape, file_lines: list[str], start: int, end: int) 
     Models drop blank context lines. When the hunk starts (or ends) with added lines next to a
     context line, or with a run of blank lines that has added lines in or right after it, and the
     file has one more blank line just outside the match, "before or after that blank line" is a
-    guess: refuse it. Added lines next to a removed line replace it and are taken as written
-    (a minimal hunk ``-old`` / ``+new`` with no trailing context is the common case).
+    guess: refuse it. Added lines right after a removed line at the hunk's end replace it and
+    are taken as written (a minimal ``-old`` / ``+new`` hunk without trailing context is common).
     """
     n = len(shape.old)
 
     def blank(i: int) -> bool:
         return 0 <= i < len(file_lines) and not file_lines[i].strip()
 
-    # added lines right before/after a removed line replace it: that anchors them
-    if shape.adds[0] and shape.tags[0] == " " and start > 0 and blank(start - 1):
+    # added lines right after a (non-blank) removed line replace it: that anchors them
+    if shape.adds[0] and start > 0 and blank(start - 1):
         return True
-    if shape.adds[n] and shape.tags[n - 1] == " " and blank(end):
+    anchored = shape.tags[n - 1] == "-" and shape.old[n - 1].strip() != ""
+    if shape.adds[n] and not anchored and blank(end):
         return True
     run = 0
     while run < n and not shape.old[run].strip():
@@ -283,6 +286,8 @@ def match_hunk(
     if not any(o.strip() for o in shape.old):
         return _failed("the hunk's context is only blank lines: nothing to anchor it")
     identity = [("equal", 0, n, 0, n)]
+    nfile = [norm(x) for x in file_lines]
+    nold = [norm(x) for x in shape.old]
     # 1. exact
     positions = _find_all(file_lines, shape.old)
     if positions:
@@ -291,6 +296,12 @@ def match_hunk(
             return _failed(f"the hunk matches {len(positions)} places equally well")
         if _edge_ambiguous(shape, file_lines, pos, pos + n):
             return _failed(_EDGE)
+        if (
+            expected is not None
+            and pos != expected
+            and _rival_near(shape, nfile, nold, expected, (pos, pos + n))
+        ):
+            return _failed(_RIVAL)
         repl, why = _build(shape, file_lines, pos, identity)
         if repl is None:
             return _failed(why or "cannot build")
@@ -299,8 +310,6 @@ def match_hunk(
     if _elided(shape.old):
         return _failed("context was elided ('...', '# rest unchanged'): the real lines are needed")
     # 2. whitespace-normalised
-    nfile = [norm(x) for x in file_lines]
-    nold = [norm(x) for x in shape.old]
     positions = _find_all(nfile, nold)
     if positions:
         pos = choose(positions, expected)
@@ -310,6 +319,12 @@ def match_hunk(
             )
         if _edge_ambiguous(shape, file_lines, pos, pos + n):
             return _failed(_EDGE)
+        if (
+            expected is not None
+            and pos != expected
+            and _rival_near(shape, nfile, nold, expected, (pos, pos + n))
+        ):
+            return _failed(_RIVAL)
         repl, why = _build(shape, file_lines, pos, identity)
         if repl is None:
             return _failed(why or "cannot build")
@@ -319,10 +334,16 @@ def match_hunk(
     return _fuzzy(shape, file_lines, nfile, nold, expected)
 
 
-def _fuzzy(
-    shape: _Shape, file_lines: list[str], nfile: list[str], nold: list[str], expected: int | None
-) -> Match:
-    """Stage 3: align the old block to windows of the file and keep a clear winner."""
+Ops = list[tuple[str, int, int, int, int]]
+
+
+def _candidates(
+    shape: _Shape, nfile: list[str], nold: list[str]
+) -> dict[tuple[int, int], tuple[float, Ops | None]]:
+    """Approximate places for the old block: span -> (score, alignment or None if invalid).
+
+    A place is invalid when one of the hunk's removed lines is not aligned to an equal line.
+    """
     n = len(nold)
     index: dict[str, list[int]] = {}
     for j, line in enumerate(nfile):
@@ -331,17 +352,8 @@ def _fuzzy(
     anchors = [i for i, t in enumerate(shape.tags) if t == "-" and nold[i]] or [
         i for i, x in enumerate(nold) if x
     ]
-    starts: set[int] = set()
-    for i in anchors:
-        for j in index.get(nold[i], []):
-            starts.add(j - i)
-    if not starts:
-        if "-" in shape.tags:
-            return _failed("the removed lines are not in the file")
-        return _failed("no line of the hunk's context is in the file")
-    seen: dict[
-        tuple[int, int], tuple[float, list[tuple[str, int, int, int, int]] | None, str | None]
-    ] = {}
+    starts = {j - i for i in anchors for j in index.get(nold[i], [])}
+    seen: dict[tuple[int, int], tuple[float, Ops | None]] = {}
     slack = max(3, n // 3)
     for s in sorted(starts):
         lo, hi = max(0, s - slack), min(len(nfile), s + n + slack)
@@ -362,11 +374,36 @@ def _fuzzy(
             if tag != "equal"
             for i in range(i1, i2)
         )
-        seen[span] = (
-            score,
-            ops if removed_ok else None,
-            None if removed_ok else "a removed line differs",
-        )
+        seen[span] = (score, ops if removed_ok else None)
+    return seen
+
+
+def _rival_near(
+    shape: _Shape, nfile: list[str], nold: list[str], expected: int, found: tuple[int, int]
+) -> bool:
+    """Is there another plausible place right where the hunk says it is?
+
+    An exact match away from the stated line is trusted only if the stated line does not point
+    at a similar block (a sibling view, a copy-pasted handler): the model may have copied the
+    wrong block's context. Then neither place is sure.
+    """
+    for (lo, hi), (score, ops) in _candidates(shape, nfile, nold).items():
+        if ops is None or score < FUZZY_THRESHOLD or not (hi <= found[0] or lo >= found[1]):
+            continue
+        if abs(lo - expected) <= RIVAL_WINDOW:
+            return True
+    return False
+
+
+def _fuzzy(
+    shape: _Shape, file_lines: list[str], nfile: list[str], nold: list[str], expected: int | None
+) -> Match:
+    """Stage 3: align the old block to windows of the file and keep a clear winner."""
+    seen = _candidates(shape, nfile, nold)
+    if not seen:
+        if "-" in shape.tags:
+            return _failed("the removed lines are not in the file")
+        return _failed("no line of the hunk's context is in the file")
     valid = sorted(((v[0], span) for span, v in seen.items() if v[1] is not None), reverse=True)
     if not valid:
         return _failed("the removed lines are not in the file (beyond whitespace)")

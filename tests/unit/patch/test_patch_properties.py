@@ -84,36 +84,27 @@ def body_map(diff: str, fn) -> str:  # type: ignore[no-untyped-def]
 def drop_blank_context(diff: str) -> str:
     """Drop blank context lines, except where that makes a different, equally valid hunk.
 
-    A blank line between a removal and the additions that end (or start) a hunk cannot be told
-    from a minimal "-old / +new" replacement, which the applier takes as written.
+    A blank line between a removal and the additions that end a hunk cannot be told from a
+    minimal "-old / +new" replacement, which the applier takes as written.
     """
     lines = diff.split("\n")
     keep = []
     for i, x in enumerate(lines):
-        if x == " ":
-            after = lines[i + 1 :]
-            rest = after[
-                : next((k for k, y in enumerate(after) if not y.startswith("+")), len(after))
-            ]
-            at_end = i + 1 + len(rest) >= len(lines) or lines[i + 1 + len(rest)][:1] not in " -"
-            if i > 0 and lines[i - 1].startswith("-") and rest and at_end:
-                keep.append(x)
-                continue
-            before = lines[:i]
-            k = i - 1
-            while k >= 0 and before[k].startswith("+"):
-                k -= 1
-            if (
-                k < i - 1
-                and k >= 0
-                and before[k].startswith("@@")
-                and i + 1 < len(lines)
-                and lines[i + 1].startswith("-")
-            ):
-                keep.append(x)
-                continue
+        if x != " ":
+            keep.append(x)
             continue
-        keep.append(x)
+        a = i
+        while a > 0 and lines[a - 1] == " ":
+            a -= 1
+        b = i
+        while b < len(lines) and lines[b] == " ":
+            b += 1
+        c = b
+        while c < len(lines) and lines[c].startswith("+"):
+            c += 1
+        ends_hunk = c == len(lines) or lines[c][:1] not in (" ", "-")
+        if a > 0 and lines[a - 1].startswith("-") and c > b and ends_hunk:
+            keep.append(x)  # the indistinguishable case: leave this blank run alone
     return "\n".join(keep)
 
 
