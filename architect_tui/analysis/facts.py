@@ -28,7 +28,7 @@ from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.sources import SourceError, decode_source
 
 #: Bump when the shape of FileFacts or the pruning changes: old cache entries are then ignored.
-FACTS_VERSION = 10
+FACTS_VERSION = 11
 
 _FLASK_WORDS = (
     r"Flask|Blueprint|blueprint|BLUEPRINT|route|url_rule|register_|add_resource|add_namespace|"
@@ -50,6 +50,7 @@ SMALL_BODY_LINES = 6
 #: In files without Flask code, function bodies up to this many lines are kept.
 SMALL_HELPER_LINES = 10
 
+_RETURNS_APP = re.compile(r"\breturn\s+app\b")
 _CALLED = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\(")
 #: A function that registers on its ``app`` parameter, or hands ``app`` to a helper that may.
 _APP_REGISTERS = re.compile(
@@ -107,7 +108,9 @@ def extract_facts(rel: str, module: str, is_package: bool, data: bytes) -> FileF
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
             body = "\n".join(lines[stmt.body[0].lineno - 1 : stmt.end_lineno or stmt.lineno])
             calls[stmt.name] = frozenset(_CALLED.findall(body))
-            if _APP_REGISTERS.search(body):
+            # A function that hands the app back (``return app``) is an alternative way to
+            # build the app (MLflow's optional ``auth.create_app(app)``), not a start-up hook.
+            if _APP_REGISTERS.search(body) and not _RETURNS_APP.search(body):
                 setups.add(stmt.name)
     facts.calls, facts.app_setups = calls, frozenset(setups)
     _prune_bodies(tree.body, lines)

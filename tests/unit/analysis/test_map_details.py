@@ -117,3 +117,30 @@ def test_flask_smorest_api_registers_on_its_app(tmp_path: Path) -> None:
     pets = project.route_by_endpoint("pets.Pets")
     assert pets is not None
     assert (pets.rule, pets.methods, pets.kind) == ("/pets/", ("GET", "POST"), "view_class")
+
+
+def test_optional_app_wrappers_are_not_run(tmp_path: Path) -> None:
+    """A function that takes the app, adds routes and returns it is an optional entry point
+    (MLflow's basic-auth ``create_app(app)``): not run unless called. A plugin hook that only
+    registers (``load(app)``) is run, as a plugin loader would at start-up."""
+    (tmp_path / "server.py").write_text(
+        "from flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        "@app.route('/main')\ndef main():\n    return ''\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "auth.py").write_text(
+        "from server import app as main_app\n\n\n"
+        "def signup():\n    return ''\n\n\n"
+        "def create_app(app=main_app):\n"
+        "    app.add_url_rule('/signup', view_func=signup)\n"
+        "    return app\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plugin.py").write_text(
+        "def hello():\n    return ''\n\n\n"
+        "def load(app):\n    app.add_url_rule('/hello', view_func=hello)\n",
+        encoding="utf-8",
+    )
+    rules = {r.rule for r in read_project(tmp_path, use_cache=False).routes}
+    assert {"/main", "/hello"} <= rules
+    assert "/signup" not in rules
