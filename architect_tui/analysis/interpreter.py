@@ -92,7 +92,18 @@ _STR_METHODS = frozenset(
 )
 _APP_CLASS_NAMES = frozenset({"Flask", "APIFlask"})
 _CURRENT_APP = ("flask.current_app", "flask.globals.current_app")
-_TEST_PARTS = ("tests", "test", "testing", "docs", "doc", "migrations", "alembic")
+_TEST_PARTS = (
+    "tests",
+    "test",
+    "testing",
+    "docs",
+    "doc",
+    "migrations",
+    "alembic",
+    "examples",
+    "example",
+    "benchmarks",
+)
 
 
 class _Return(Exception):
@@ -214,6 +225,11 @@ class Interpreter:
         calls such a factory (``lemur.create_app`` wrapping ``factory.create_app``). Outer
         wrappers run first, so the inner factory gets the arguments the project really passes.
         """
+        if self.apps:
+            # The project already made its app at import time (a module-level app, or a
+            # factory called by wsgi.py): other factories are side apps (MLflow's scoring
+            # server, demo apps) whose routes are not the app's.
+            return
         candidates: list[tuple[FileFacts, ast.FunctionDef | ast.AsyncFunctionDef, FuncRef]] = []
         for f in self.facts:
             if _is_test_file(f.rel) or not f.full or f.tree is None:
@@ -246,9 +262,11 @@ class Interpreter:
                             changed = True
             if not changed:
                 break
-        ordered = sorted(
-            (c for c in candidates if id(c[1]) in level), key=lambda c: -level[id(c[1])]
-        )
+        factories = [c for c in candidates if id(c[1]) in level]
+        named = [c for c in factories if "app" in c[1].name.lower()]
+        if named:
+            factories = named  # create_app/make_app over side apps such as init(model)
+        ordered = sorted(factories, key=lambda c: -level[id(c[1])])
         for f, stmt, fn in ordered:
             if id(stmt) not in self.called:
                 self.guarded_call(fn, [], {}, Site(f.rel, stmt.lineno))

@@ -144,3 +144,27 @@ def test_optional_app_wrappers_are_not_run(tmp_path: Path) -> None:
     rules = {r.rule for r in read_project(tmp_path, use_cache=False).routes}
     assert {"/main", "/hello"} <= rules
     assert "/signup" not in rules
+
+
+def test_side_apps_are_not_mixed_in(tmp_path: Path) -> None:
+    """With a main app made at import time, an uncalled factory of another app (a model
+    scoring server) is not called; without one, ``create_app`` is preferred over it."""
+    (tmp_path / "scoring.py").write_text(
+        "import flask\n\n\ndef init(model):\n    app = flask.Flask(__name__)\n\n"
+        "    @app.route('/invocations', methods=['POST'])\n    def invocations():\n        return ''\n\n"
+        "    return app\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "factory.py").write_text(
+        "from flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n\n"
+        "    @app.route('/home')\n    def home():\n        return ''\n\n    return app\n",
+        encoding="utf-8",
+    )
+    rules = {r.rule for r in read_project(tmp_path, use_cache=False).routes}
+    assert "/home" in rules and "/invocations" not in rules
+    (tmp_path / "wsgi.py").write_text(
+        "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route('/main')\ndef main():\n    return ''\n",
+        encoding="utf-8",
+    )
+    rules = {r.rule for r in read_project(tmp_path, use_cache=False).routes}
+    assert "/main" in rules and "/home" not in rules and "/invocations" not in rules
