@@ -48,7 +48,7 @@ from architect_tui.analysis.values import (
 )
 
 MAX_DEPTH = 40
-MAX_LOOP = 500
+MAX_LOOP = 5_000
 STEP_BUDGET = 3_000_000
 
 _ORDER: dict[type, Callable[[Any, Any], bool]] = {
@@ -556,6 +556,13 @@ class Interpreter:
             )
             self.exec_body(stmt.body, scope)
         else:
+            if len(items) > MAX_LOOP:
+                self.diag(
+                    "warning",
+                    scope.file,
+                    stmt.lineno,
+                    f"loop followed for its first {MAX_LOOP} items only",
+                )
             for item in items[:MAX_LOOP]:
                 self.assign(stmt.target, item, scope)
                 self.exec_body(stmt.body, scope)
