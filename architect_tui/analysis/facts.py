@@ -28,7 +28,7 @@ from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.sources import SourceError, decode_source
 
 #: Bump when the shape of FileFacts or the pruning changes: old cache entries are then ignored.
-FACTS_VERSION = 11
+FACTS_VERSION = 12
 
 _FLASK_WORDS = (
     r"Flask|Blueprint|blueprint|BLUEPRINT|route|url_rule|register_|add_resource|add_namespace|"
@@ -131,6 +131,41 @@ _VIEW_METHODS = frozenset(
 )
 
 
+_REGISTERING_DECORATORS = frozenset(
+    {
+        "route",
+        "get",
+        "post",
+        "put",
+        "patch",
+        "delete",
+        "errorhandler",
+        "app_errorhandler",
+        "before_request",
+        "after_request",
+        "teardown_request",
+        "before_app_request",
+        "after_app_request",
+        "teardown_app_request",
+        "context_processor",
+        "app_context_processor",
+        "url_value_preprocessor",
+        "url_defaults",
+        "resource",
+    }
+)
+
+
+def _registered_view(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Decorated by ``x.route(...)``, ``x.get(...)``, ``x.before_request``...: a view or hook,
+    whose body the map never runs (a ``@lru_cache`` helper is not one: it may build rules)."""
+    for deco in node.decorator_list:
+        target = deco.func if isinstance(deco, ast.Call) else deco
+        if isinstance(target, ast.Attribute) and target.attr in _REGISTERING_DECORATORS:
+            return True
+    return False
+
+
 def _prune_bodies(body: list[ast.stmt], lines: list[str], in_class: bool = False) -> None:
     """In a Flask file, drop the bodies the map never runs: views.
 
@@ -141,7 +176,7 @@ def _prune_bodies(body: list[ast.stmt], lines: list[str], in_class: bool = False
     """
     for stmt in body:
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-            is_view = stmt.name in _VIEW_METHODS if in_class else bool(stmt.decorator_list)
+            is_view = stmt.name in _VIEW_METHODS if in_class else _registered_view(stmt)
             size = (stmt.end_lineno or stmt.lineno) - stmt.lineno
             if (
                 is_view
