@@ -162,7 +162,7 @@ def call_external(
         except _re.error:
             return Unknown("re.sub with a bad pattern", site.file, site.line)
     if path in ("os.environ.get", "os.getenv"):
-        from architect_tui.analysis.interpreter import environ_default
+        from architect_tui.analysis.pybuiltins import environ_default
 
         return environ_default(args)
     if path in ("functools.wraps", "flask.views.View.as_view"):

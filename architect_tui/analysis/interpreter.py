@@ -19,12 +19,23 @@ Rules of the game:
 from __future__ import annotations
 
 import ast
-import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from architect_tui.analysis.facts import PRUNED, FileFacts
 from architect_tui.analysis.model import Diagnostic
+from architect_tui.analysis.pybuiltins import (
+    BUILTINS,
+    DICT_METHODS,
+    STR_METHODS,
+    DictView,
+    PathValue,
+    dict_method,
+    hashable,
+    list_method,
+    same,
+    str_method,
+)
 from architect_tui.analysis.values import (
     FLASK_SIDE,
     MISSING,
@@ -63,31 +74,6 @@ _PROTOBUF_CALLS = frozenset(
         "BuildTopDescriptorsAndMessages",
         "BuildMessageAndEnumDescriptors",
         "BuildServices",
-    }
-)
-_DICT_METHODS = frozenset({"get", "items", "keys", "values", "setdefault", "update", "pop", "copy"})
-_STR_METHODS = frozenset(
-    {
-        "rstrip",
-        "lstrip",
-        "strip",
-        "lower",
-        "upper",
-        "format",
-        "join",
-        "replace",
-        "split",
-        "rsplit",
-        "startswith",
-        "endswith",
-        "title",
-        "capitalize",
-        "partition",
-        "rpartition",
-        "removeprefix",
-        "removesuffix",
-        "casefold",
-        "zfill",
     }
 )
 _APP_CLASS_NAMES = frozenset({"Flask", "APIFlask"})
@@ -531,7 +517,7 @@ class Interpreter:
                 returned.append(ret)
         if len(returned) == 2:
             first, second = returned[0].value, returned[1].value
-            if _same(first, second):
+            if same(first, second):
                 raise returned[0]
             raise _Return(self.unknown("a value that depends on a run-time condition", scope, stmt))
 
@@ -690,7 +676,7 @@ class Interpreter:
             key = self.eval(target.slice, scope)
             if isinstance(obj, ConfigObj) and isinstance(key, str):
                 obj.values[key] = value
-            elif (isinstance(obj, dict) and _hashable(key)) or (
+            elif (isinstance(obj, dict) and hashable(key)) or (
                 isinstance(obj, list) and isinstance(key, int) and -len(obj) <= key < len(obj)
             ):
                 obj[key] = value
@@ -725,7 +711,7 @@ class Interpreter:
         if isinstance(node, ast.Name):
             value = scope.lookup(node.id)
             if value is MISSING:
-                builtin = _BUILTINS.get(node.id)
+                builtin = BUILTINS.get(node.id)
                 if builtin is not None:
                     return builtin
                 return self.unknown(f"name {node.id}", scope, node)
@@ -755,7 +741,7 @@ class Interpreter:
             if isinstance(node, ast.Tuple):
                 return tuple(items)
             if isinstance(node, ast.Set):
-                return items if not all(_hashable(i) for i in items) else set(items)
+                return items if not all(hashable(i) for i in items) else set(items)
             return items
         if isinstance(node, ast.Dict):
             out: dict[Any, Any] = {}
@@ -766,7 +752,7 @@ class Interpreter:
                         out.update(inner)
                     continue
                 key = self.eval(k, scope)
-                if _hashable(key):
+                if hashable(key):
                     out[key] = self.eval(v, scope)
             return out
         if isinstance(node, ast.Subscript):
@@ -782,7 +768,7 @@ class Interpreter:
             if test is False:
                 return self.eval(node.orelse, scope)
             body, orelse = self.eval(node.body, scope), self.eval(node.orelse, scope)
-            if _same(body, orelse):
+            if same(body, orelse):
                 return body
             return self.unknown("a conditional value", scope, node)
         if isinstance(node, ast.Compare):
@@ -932,7 +918,7 @@ class Interpreter:
                 obj, key, MISSING, Site(scope.file, getattr(node, "lineno", 0))
             )
         if isinstance(obj, dict):
-            if _hashable(key) and key in obj:
+            if hashable(key) and key in obj:
                 return obj[key]
             if (isinstance(key, Unknown) or key is None) and "default" in obj:
                 return obj["default"]  # config_by_name[name]: the project's default config
@@ -1004,19 +990,19 @@ class Interpreter:
                 if value is not MISSING:
                     return self._bind(value, obj, user_class, site)
             return self.api.get_attr(self, obj, attr, site)
-        if isinstance(obj, dict) and attr in _DICT_METHODS:
+        if isinstance(obj, dict) and attr in DICT_METHODS:
             return Builtin(
-                lambda args, kwargs, site, d=obj, a=attr: _dict_method(d, a, args, kwargs),
+                lambda args, kwargs, site, d=obj, a=attr: dict_method(d, a, args, kwargs),
                 f"dict.{attr}",
             )
         if isinstance(obj, list) and attr in ("append", "extend", "insert"):
             return Builtin(
-                lambda args, kwargs, site, lst=obj, a=attr: _list_method(lst, a, args),
+                lambda args, kwargs, site, lst=obj, a=attr: list_method(lst, a, args),
                 f"list.{attr}",
             )
-        if isinstance(obj, str) and attr in _STR_METHODS:
+        if isinstance(obj, str) and attr in STR_METHODS:
             return Builtin(
-                lambda args, kwargs, site, s=obj, a=attr: _str_method(s, a, args, kwargs),
+                lambda args, kwargs, site, s=obj, a=attr: str_method(s, a, args, kwargs),
                 f"str.{attr}",
             )
         return Unknown(f"attribute {attr}", site.file if site else "", site.line if site else 0)
@@ -1280,18 +1266,6 @@ class Interpreter:
             scope.locals_[a.kwarg.arg] = {k: v for k, v in kwargs.items() if k != "**"}
 
 
-class PathValue:
-    """A filesystem path computed at run time (``Path(__file__).parent / "static"``)."""
-
-
-class DictView:
-    def __init__(self, pairs: list[Any]) -> None:
-        self._pairs = pairs
-
-    def items(self) -> list[Any]:
-        return self._pairs
-
-
 def _method_kind(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     for deco in node.decorator_list:
         if isinstance(deco, ast.Name) and deco.id in ("classmethod", "staticmethod", "property"):
@@ -1305,12 +1279,6 @@ def _method_kind(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     return None
 
 
-def _b_len(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
-    if args and isinstance(args[0], list | tuple | dict | str | set):
-        return len(args[0])
-    return Unknown("len() of a run-time value", site.file, site.line)
-
-
 def _is_pruned(body: list[ast.stmt]) -> bool:
     first = body[0] if body else None
     return (
@@ -1320,175 +1288,9 @@ def _is_pruned(body: list[ast.stmt]) -> bool:
     )
 
 
-def _hashable(value: Any) -> bool:
-    try:
-        hash(value)
-    except TypeError:
-        return False
-    return not isinstance(value, Unknown)
-
-
-def _same(a: Any, b: Any) -> bool:
-    literal = (str, int, float, bool, type(None))
-    return (isinstance(a, literal) and isinstance(b, literal) and a == b) or a is b
-
-
 def _is_test_file(rel: str) -> bool:
     parts = rel.split("/")
     name = parts[-1]
     if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
         return True
     return any(p in _TEST_PARTS for p in parts[:-1])
-
-
-def _dict_method(
-    d: dict[Any, Any], name: str, args: list[Any], kwargs: dict[str, Any] | None = None
-) -> Any:
-    kwargs = kwargs or {}
-    if name == "get":
-        key = args[0] if args else None
-        default = args[1] if len(args) > 1 else None
-        if _hashable(key) and key in d:
-            return d[key]
-        if isinstance(key, Unknown) and len(args) > 1:
-            return default  # the documented fallback
-        if isinstance(key, Unknown) and "default" in d:
-            return d["default"]  # config_by_name.get(name): the project's default config
-        return default if not isinstance(key, Unknown) else Unknown("a dict lookup at run time")
-    if name == "setdefault":
-        key = args[0] if args else None
-        if _hashable(key):
-            return d.setdefault(key, args[1] if len(args) > 1 else None)
-        return Unknown("setdefault")
-    if name == "update":
-        for arg in args:
-            if isinstance(arg, dict):
-                d.update(arg)
-        d.update({k: v for k, v in kwargs.items() if k != "**"})
-        return None
-    if name == "pop":
-        key = args[0] if args else None
-        if _hashable(key) and key in d:
-            return d.pop(key)
-        return args[1] if len(args) > 1 else Unknown("dict.pop")
-    if name == "copy":
-        return dict(d)
-    if name == "items":
-        return DictView([(k, v) for k, v in d.items()])
-    if name == "keys":
-        return list(d.keys())
-    return list(d.values())
-
-
-def _list_method(lst: list[Any], name: str, args: list[Any]) -> None:
-    if name == "append" and args:
-        lst.append(args[0])
-    elif name == "insert" and len(args) > 1 and isinstance(args[0], int):
-        lst.insert(args[0], args[1])
-    elif name == "extend" and args:
-        items = args[0]
-        if isinstance(items, list | tuple):
-            lst.extend(items)
-        else:
-            lst.append(Unknown("items added at run time"))
-
-
-def _str_method(s: str, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    if not all(isinstance(a, str | int | float | list | tuple) for a in args):
-        return Unknown(f"str.{name} of a run-time value")
-    if not all(isinstance(v, str | int | float) for v in kwargs.values()):
-        return Unknown(f"str.{name} of a run-time value")
-    try:
-        if name == "join":
-            if (
-                args
-                and isinstance(args[0], list | tuple)
-                and all(isinstance(x, str) for x in args[0])
-            ):
-                return s.join(args[0])
-            return Unknown("str.join of a run-time value")
-        return getattr(s, name)(*args, **kwargs)
-    except (TypeError, ValueError, IndexError, KeyError):
-        return Unknown(f"str.{name}")
-
-
-def _builtin(fn: Callable[..., Any], label: str) -> Builtin:
-    return Builtin(fn, label)
-
-
-def _b_getattr(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
-    return Unknown("getattr at run time", site.file, site.line)
-
-
-def _b_seq(kind: type) -> Callable[..., Any]:
-    def make(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
-        if not args:
-            return kind()
-        if isinstance(args[0], list | tuple | set | frozenset):
-            return kind(args[0])
-        if isinstance(args[0], dict):
-            return kind(args[0].keys())
-        return Unknown(f"{kind.__name__}() of a run-time value", site.file, site.line)
-
-    return make
-
-
-def _b_dict(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
-    out: dict[Any, Any] = {}
-    if args and isinstance(args[0], dict):
-        out.update(args[0])
-    out.update({k: v for k, v in kwargs.items() if k != "**"})
-    return out
-
-
-def _b_str(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
-    if args and isinstance(args[0], str | int | float):
-        return str(args[0])
-    return Unknown("str() of a run-time value", site.file, site.line)
-
-
-def _b_unknown(label: str) -> Builtin:
-    return Builtin(lambda args, kwargs, site: Unknown(f"{label}()", site.file, site.line), label)
-
-
-def _b_identity(args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
-    return args[0] if args else Unknown("no argument")
-
-
-_BUILTINS: dict[str, Builtin] = {
-    "getattr": _builtin(_b_getattr, "getattr"),
-    "list": _builtin(_b_seq(list), "list"),
-    "tuple": _builtin(_b_seq(tuple), "tuple"),
-    "set": _builtin(_b_seq(list), "set"),
-    "sorted": _builtin(_b_seq(list), "sorted"),
-    "dict": _builtin(_b_dict, "dict"),
-    "str": _builtin(_b_str, "str"),
-    "super": Builtin(lambda args, kwargs, site: Unknown("super"), "super"),
-    "staticmethod": _builtin(_b_identity, "staticmethod"),
-    "classmethod": _builtin(_b_identity, "classmethod"),
-    "property": _builtin(_b_identity, "property"),
-    "len": Builtin(_b_len, "len"),
-    "globals": Builtin(lambda args, kwargs, site: Unknown("globals()"), "globals"),
-    "isinstance": _b_unknown("isinstance"),
-    "hasattr": _b_unknown("hasattr"),
-    "print": _b_unknown("print"),
-}
-
-
-def iter_project_functions(module: ModuleObj) -> Iterator[FuncRef]:
-    if module.env is None:
-        return
-    for value in module.env.values():
-        if isinstance(value, FuncRef) and not value.closure:
-            yield value
-
-
-def environ_default(args: list[Any]) -> Any:
-    """``os.environ.get("X", "d")``/``os.getenv("X", "d")``: the literal default, if any."""
-    if len(args) > 1 and not isinstance(args[1], Unknown):
-        return args[1]
-    name = args[0] if args else "?"
-    return Unknown(f"environment variable {name}")
-
-
-_ = os  # os paths are modelled by name in flaskapi
