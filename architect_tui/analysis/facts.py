@@ -28,7 +28,7 @@ from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.sources import SourceError, decode_source
 
 #: Bump when the shape of FileFacts or the pruning changes: old cache entries are then ignored.
-FACTS_VERSION = 12
+FACTS_VERSION = 13
 
 _FLASK_WORDS = (
     r"Flask|Blueprint|blueprint|BLUEPRINT|route|url_rule|register_|add_resource|add_namespace|"
@@ -195,16 +195,23 @@ def _prune(body: list[ast.stmt]) -> list[ast.stmt]:
         if isinstance(stmt, ast.Import | ast.ImportFrom | ast.Assign | ast.AnnAssign):
             kept.append(stmt)
         elif isinstance(stmt, ast.ClassDef):
-            stmt.body = [s for s in stmt.body if isinstance(s, ast.Assign | ast.AnnAssign)] or [
-                ast.Pass(lineno=stmt.lineno, col_offset=0)
-            ]
+            # Attributes (config values) and method names (a view's get/post) are kept.
+            body: list[ast.stmt] = []
+            for item in stmt.body:
+                if isinstance(item, ast.Assign | ast.AnnAssign):
+                    body.append(item)
+                elif isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                    item.body = _pruned_body(item)
+                    body.append(item)
+            stmt.body = body or [ast.Pass(lineno=stmt.lineno, col_offset=0)]
             kept.append(stmt)
         elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
             # Keep the name bound (an import of it must not fail); keep small bodies (a
             # parse_boolean used by settings, a helper returning a prefix), drop the rest.
+            # Decorators stay: ``@bp.get("/x")`` registers a view even in a file the byte
+            # filter did not flag.
             if (stmt.end_lineno or stmt.lineno) - stmt.lineno > SMALL_HELPER_LINES:
                 stmt.body = _pruned_body(stmt)
-            stmt.decorator_list = []
             kept.append(stmt)
         elif isinstance(stmt, ast.If):
             stmt.body = _prune(stmt.body) or [ast.Pass(lineno=stmt.lineno, col_offset=0)]

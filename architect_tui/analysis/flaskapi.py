@@ -168,8 +168,17 @@ def call_external(
     if path in ("functools.wraps", "flask.views.View.as_view"):
         return Builtin(lambda a, k, s: a[0] if a else Unknown("wraps"), "wraps")
     if path.endswith(".import_string") or path == "importlib.import_module":
-        if args and isinstance(args[0], str):
-            return _import_string(interp, args[0], site)
+        name = args[0] if args else kwargs.get("name", kwargs.get("import_name"))
+        package = _arg(args, kwargs, 1, "package")
+        if isinstance(name, str) and name.startswith("."):
+            if not isinstance(package, str):
+                return Unknown("a relative import without a known package", site.file, site.line)
+            level = len(name) - len(name.lstrip("."))
+            base = package.split(".")
+            base = base[: len(base) - (level - 1)] if level > 1 else base
+            name = ".".join([*base, name.lstrip(".")]).rstrip(".")
+        if isinstance(name, str):
+            return _import_string(interp, name, site)
         return Unknown("a module imported by name at run time", site.file, site.line)
     return Unknown(f"{path}()", site.file, site.line)
 
@@ -214,6 +223,10 @@ def reinit(
 
 
 def _import_string(interp: Interpreter, dotted: str, site: Site) -> Any:
+    """``importlib.import_module`` / werkzeug ``import_string`` (``"pkg.mod:obj"`` too)."""
+    if ":" in dotted:
+        mod_name, _, attr = dotted.partition(":")
+        return interp.get_attr(interp.import_module(mod_name, site.file), attr, site)
     module = interp.import_module(dotted, site.file)
     if not isinstance(module, Unknown | External):
         return module
