@@ -39,9 +39,18 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--output", "-o", default=None, help="write the report to this file instead of stdout"
     )
+    parser.add_argument(
+        "--list-rules", action="store_true", help="print the rules (id, severity, category, title)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        from architect_tui.review.rules.registry import ALL_RULES
+
+        for rule in ALL_RULES:
+            print(f"{rule.id}  {rule.severity:<8} {rule.category:<9} {rule.title}")
+        return EXIT_OK
     root = Path(args.path)
     if not root.is_dir():
         print(f"architect check: {args.path!r} is not a directory", file=sys.stderr)

@@ -144,7 +144,7 @@ def test_fail_on_gates_by_severity(tmp_path: Path) -> None:
     assert architect("check", str(root)).returncode == 0
     failed = architect("check", str(root), "--fail-on", "low")
     assert failed.returncode == 1
-    assert "app.py:13:5: FLK304 [low]" in failed.stdout
+    assert "app.py:13:5: FLK303 [low]" in failed.stdout
     high = project(tmp_path / "h", HIGH)
     assert architect("check", str(high)).returncode == 1
     assert architect("check", str(high), "--fail-on", "critical").returncode == 0
@@ -157,10 +157,10 @@ def test_fail_on_from_project_config_and_ignore_rules(tmp_path: Path) -> None:
     assert architect("check", str(root)).returncode == 1
     assert architect("check", str(root), "--fail-on", "high").returncode == 0
     (root / "pyproject.toml").write_text(
-        '[tool.architect]\nfail_on = "low"\nignore_rules = ["FLK304"]\n'
+        '[tool.architect]\nfail_on = "low"\nignore_rules = ["FLK303"]\n'
     )
     out = architect("check", str(root))
-    assert out.returncode == 0 and "FLK304" not in out.stdout
+    assert out.returncode == 0 and "FLK303" not in out.stdout
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -225,3 +225,12 @@ def test_offline_review_fix_applies_and_undoes(tmp_path: Path) -> None:
     undone = architect("undo", "--project", str(root))
     assert undone.returncode == 0, undone.stderr
     assert (root / "shop/catalog/views.py").read_bytes() == original
+
+
+def test_list_rules() -> None:
+    """--list-rules prints one line per rule: id, severity, category, title."""
+    out = architect("check", "--list-rules")
+    assert out.returncode == 0
+    lines = out.stdout.splitlines()
+    assert len(lines) >= 35
+    assert lines[0].split()[:3] == ["FLK101", "high", "security"]

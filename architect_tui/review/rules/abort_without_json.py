@@ -1,4 +1,4 @@
-"""FLK303: ``abort(code)`` in a plain view of an API blueprint."""
+"""FLK405: ``abort(code)`` in a plain view of an API blueprint."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ NAMES = {"flask.abort", "werkzeug.exceptions.abort"}
 
 
 class AbortWithoutJson(Rule):
-    id = "FLK303"
+    id = "FLK405"
     title = "abort() in an API view answers an HTML page"
     severity = "low"
     category = "rest"  # the API's error contract: partners parse JSON, not the HTML page

@@ -1,4 +1,4 @@
-"""FLK307: an ``errorhandler(Exception)`` that also turns HTTP errors into 500s."""
+"""FLK306: an ``errorhandler(Exception)`` that also turns HTTP errors into 500s."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from architect_tui.review.rules.facts import dotted
 
 
 class CatchAllHandler(Rule):
-    id = "FLK307"
+    id = "FLK306"
     title = "Catch-all error handler swallows HTTP errors"
     severity = "high"
     category = "errors"

@@ -6,9 +6,11 @@ import re
 
 import libcst as cst
 
-from architect_tui.review.rules._util import env_name, named_value
+from architect_tui.review.rules._util import code, env_name, named_value
 from architect_tui.review.rules.base import Example, ImportRequest, Rule
-from architect_tui.review.rules.facts import string_value
+from architect_tui.review.rules.facts import dotted, string_value
+
+ENV_GETTERS = {"os.environ.get", "os.getenv", "environ.get", "getenv"}
 
 CREDENTIAL_URL = re.compile(r"^[a-z][a-z0-9+.\-]*://[^/\s:@{}%$]+:(?P<pw>[^/\s@{}%$]+)@", re.I)
 
@@ -41,12 +43,33 @@ class CredentialsInUrl(Rule):
             path="config.py",
         ),
         Example('engine = create_engine("mysql://root:root@localhost/app")\n'),
+        Example(
+            "import os\n"
+            'URI = os.environ.get("DATABASE_URL", "postgresql://app:s3cret@db:5432/app")\n',
+            expected='import os\nURI = os.environ["DATABASE_URL"]\n',
+        ),
     )
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         if not has_credentials(string_value(node)):
             return
         parent = self.parent(node)
+        call = self.parent(parent) if isinstance(parent, cst.Arg) else None
+        if (
+            isinstance(call, cst.Call)
+            and dotted(call.func) in ENV_GETTERS
+            and len(call.args) == 2
+            and call.args[1] is parent
+        ):
+            variable = code(call.args[0].value)
+            self.report(
+                call,
+                f"The fallback of {variable} carries a password; require the variable instead",
+                fix=lambda _old: cst.parse_expression(f"os.environ[{variable}]"),
+                imports=(ImportRequest("os"),),
+                at=node,
+            )
+            return
         found = named_value(parent) if parent is not None else None
         if found is None or found[1] is not node:
             self.report(node, "Connection URL carries a password; move it to the environment")

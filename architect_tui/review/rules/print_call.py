@@ -1,4 +1,4 @@
-"""FLK304: ``print()`` in request code."""
+"""FLK303: ``print()`` in request code."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from architect_tui.review.rules.base import Example, ImportRequest, Rule
 
 
 class PrintInRequest(Rule):
-    id = "FLK304"
+    id = "FLK303"
     title = "print() in request code"
     severity = "low"
     category = "errors"

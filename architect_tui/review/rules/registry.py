@@ -60,7 +60,6 @@ ALL_RULES: tuple[type[Rule], ...] = (
     WeakPasswordHash,
     InsecureDirectObjectReference,
     UnboundedQuantity,
-    NoRequestTimeout,
     # database
     NPlusOne,
     CommitInLoop,
@@ -71,16 +70,17 @@ ALL_RULES: tuple[type[Rule], ...] = (
     # errors and logging
     BroadExcept,
     MissingErrorHandlers,
-    AbortWithoutJson,
     PrintInRequest,
     RequestKeyError,
     UncheckedAnonymousUser,
     CatchAllHandler,
+    NoRequestTimeout,
     # REST
     CreateAnswers200,
     StateChangeOnGet,
     InconsistentUrls,
     UnpaginatedList,
+    AbortWithoutJson,
     # structure
     ImportCycle,
     AppAtImportTime,

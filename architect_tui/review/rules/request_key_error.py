@@ -1,4 +1,4 @@
-"""FLK305: ``request.args[...]`` / ``request.form[...]`` / ``request.json[...]`` indexing."""
+"""FLK304: ``request.args[...]`` / ``request.form[...]`` / ``request.json[...]`` indexing."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ JSON = {"json"}
 
 
 class RequestKeyError(Rule):
-    id = "FLK305"
+    id = "FLK304"
     title = "Missing request field indexed with [...]"
     severity = "medium"
     category = "errors"

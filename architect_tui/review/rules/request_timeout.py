@@ -1,4 +1,4 @@
-"""FLK117: an outgoing HTTP call without a timeout."""
+"""FLK307: an outgoing HTTP call without a timeout."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ CALLS = {f"requests.{m}" for m in ("get", "post", "put", "patch", "delete", "hea
 
 
 class NoRequestTimeout(Rule):
-    id = "FLK117"
+    id = "FLK307"
     title = "Outgoing HTTP call without a timeout"
     severity = "medium"
     category = "errors"

@@ -1,4 +1,4 @@
-"""FLK306: ``g.user.<attr>`` read where the visitor may be anonymous."""
+"""FLK305: ``g.user.<attr>`` read where the visitor may be anonymous."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ _CHECK = re.compile(
 
 
 class UncheckedAnonymousUser(Rule):
-    id = "FLK306"
+    id = "FLK305"
     title = "g.user used without checking for an anonymous visitor"
     severity = "medium"
     category = "errors"

@@ -33,7 +33,7 @@ def test_route_review_is_local_and_limited_to_the_route(shop: Path) -> None:
     review = offline_review(project, selection, Settings(), "full")
     assert review.source == "local" and review.model == "offline"
     assert review.target == "catalog.search"
-    assert {f.rule for f in review.findings} == {"FLK104", "FLK305"}
+    assert {f.rule for f in review.findings} == {"FLK104", "FLK304"}
     for finding in review.findings:
         assert finding.source == "local" and finding.file == "shop/catalog/views.py"
         assert selection.start <= finding.line <= selection.end  # type: ignore[operator]
