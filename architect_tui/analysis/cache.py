@@ -20,7 +20,22 @@ from typing import Any
 
 from architect_tui.analysis.facts import FACTS_VERSION, FileFacts
 
-_PACK_VERSION = f"map-{FACTS_VERSION}-py{sys.version_info[0]}.{sys.version_info[1]}"
+
+def _code_digest() -> str:
+    """The reader's own code (names, sizes, mtimes): a new version never reuses an old map."""
+    h = hashlib.blake2b(digest_size=8)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()
+
+
+_PACK_VERSION = (
+    f"map-{FACTS_VERSION}-py{sys.version_info[0]}.{sys.version_info[1]}-{_code_digest()}"
+)
 
 
 def cache_dir() -> Path:
