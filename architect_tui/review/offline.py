@@ -8,11 +8,16 @@ changes are the rules' LibCST fixes for the selected findings only, as git-style
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from architect_tui.analysis.model import ProjectMap
 from architect_tui.analysis.selection import Selection
 from architect_tui.config import Settings
 from architect_tui.review.model import SEVERITIES, Finding, Review, severity_rank
-from architect_tui.review.rules.base import Violation
+
+if TYPE_CHECKING:  # the rules import LibCST: loaded on the first review, not with this module
+    from architect_tui.review.rules.base import Violation
+    from architect_tui.review.rules.engine import CheckResult
 
 # Lenses that narrow the local findings to their categories; others ("full") keep everything.
 LENS_CATEGORIES: dict[str, set[str]] = {
@@ -30,19 +35,10 @@ def offline_review(
     project: ProjectMap, selection: Selection | None, settings: Settings, lens: str = "full"
 ) -> Review:
     """Run the local rules over the selection (or the whole project when None)."""
-    from architect_tui.review.rules.engine import check_project
-    from architect_tui.review.rules.report import rule_of, to_finding
+    from architect_tui.review.rules.report import to_finding
 
     root = project.root
-    files = _selected_files(project, selection)
-    result = check_project(
-        root, project=project, ignore=settings.ignore_rules, only=files, fixes=False
-    )
-    chosen = [v for v in result.violations if _selected(v, project, selection)]
-    categories = LENS_CATEGORIES.get(lens)
-    if categories is not None:
-        chosen = [v for v in chosen if rule_of(v).category in categories]
-    chosen.sort(key=lambda v: (severity_rank(rule_of(v).severity), v.file, v.line))
+    chosen, result = _violations(project, selection, settings, lens)
     changes = result.diff_for(chosen)  # sets Violation.fixed for the fixes that apply
     findings = [to_finding(v) for v in chosen]
     target = selection.label if selection is not None else root.name
@@ -57,6 +53,41 @@ def offline_review(
         changes=changes,
         source="local",
     )
+
+
+def local_findings(
+    project: ProjectMap, selection: Selection | None, settings: Settings, lens: str = "full"
+) -> list[Finding]:
+    """The local findings for a selection, most severe first, without computing fixes: cheap
+    grounding hints to put in the LLM's context next to the selected code."""
+    from architect_tui.review.rules.report import to_finding
+
+    return [to_finding(v) for v in _violations(project, selection, settings, lens)[0]]
+
+
+def format_hints(findings: list[Finding]) -> str:
+    """One line per local finding, for a prompt: ``- [high] FLK104 path:line: message``."""
+    return "\n".join(
+        f"- [{f.severity}] {f.rule} {f.file}:{f.line}: {f.detail.split('. ')[0]}" for f in findings
+    )
+
+
+def _violations(
+    project: ProjectMap, selection: Selection | None, settings: Settings, lens: str
+) -> tuple[list[Violation], CheckResult]:
+    from architect_tui.review.rules.engine import check_project
+    from architect_tui.review.rules.report import rule_of
+
+    files = _selected_files(project, selection)
+    result = check_project(
+        project.root, project=project, ignore=settings.ignore_rules, only=files, fixes=False
+    )
+    chosen = [v for v in result.violations if _selected(v, project, selection)]
+    categories = LENS_CATEGORIES.get(lens)
+    if categories is not None:
+        chosen = [v for v in chosen if rule_of(v).category in categories]
+    chosen.sort(key=lambda v: (severity_rank(rule_of(v).severity), v.file, v.line))
+    return chosen, result
 
 
 def _selected_files(project: ProjectMap, selection: Selection | None) -> list[str] | None:

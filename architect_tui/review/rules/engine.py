@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import tokenize
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -310,8 +311,10 @@ def check_project(
     errors: list[ParseError] = []
     for rel in paths:
         try:
-            sources[rel] = (root / rel).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            # tokenize.open honours a coding cookie and drops a UTF-8 BOM, as Python does
+            with tokenize.open(root / rel) as fh:
+                sources[rel] = fh.read()
+        except (OSError, UnicodeDecodeError, SyntaxError) as exc:
             errors.append(ParseError(rel, 0, f"cannot read: {exc}"))
     result = check_sources(sources, project=project, ignore=ignore, only=only, fixes=fixes)
     result.errors[:0] = errors

@@ -151,3 +151,19 @@ def test_cross_file_blueprint_siblings_and_method_views() -> None:
     result = check_sources(sources)
     assert ("shop/b.py", "FLK112") in {(v.file, v.rule) for v in result.violations}
     assert ("shop/c.py", "FLK402") in {(v.file, v.rule) for v in result.violations}
+
+
+def test_files_are_read_as_python_reads_them(tmp_path: Path) -> None:
+    """A UTF-8 BOM and a latin-1 coding cookie are honoured; undecodable bytes are an error
+    for that file only."""
+    (tmp_path / "bom.py").write_bytes(b"\xef\xbb\xbf" + DEBUG_RUN.encode() + b"\n")
+    (tmp_path / "latin.py").write_bytes(
+        b"# -*- coding: latin-1 -*-\nNAME = '\xe9t\xe9'\nDEBUG = True\n"
+    )
+    (tmp_path / "broken.py").write_bytes(b"x = '\xff\xfe'\n")
+    result = check_project(tmp_path, use_map=False)
+    assert {(v.file, v.rule) for v in result.violations} == {
+        ("bom.py", "FLK101"),
+        ("latin.py", "FLK101"),
+    }
+    assert [e.file for e in result.errors] == ["broken.py"]

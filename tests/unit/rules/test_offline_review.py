@@ -93,3 +93,15 @@ def test_clean_selection_says_none(shop: Path) -> None:
     assert review.findings == [] and review.changes == ""
     assert "## Findings\nNone." in review.markdown
     assert "## Proposed changes\nNone." in review.markdown
+
+
+def test_local_findings_as_llm_hints(shop: Path) -> None:
+    """local_findings gives the selection's findings without fixes; format_hints one line
+    each, for the LLM's context."""
+    from architect_tui.review.offline import format_hints, local_findings
+
+    project = read_project(shop, use_cache=False)
+    findings = local_findings(project, resolve_target(project, "orders.checkout"), Settings())
+    assert [f.rule for f in findings] == ["FLK113", "FLK303"]
+    hints = format_hints(findings).splitlines()
+    assert hints[0].startswith("- [high] FLK113 shop/orders/views.py:43: ")
