@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -139,7 +140,8 @@ def sarif_log(result: CheckResult, root: Path, version: str) -> dict[str, Any]:
                     }
                 }
             ],
-            "partialFingerprints": {"primaryLocationLineHash": f"{v.rule}:{v.file}:{v.message}"},
+            # stable across line moves, so code scanning keeps an alert's history
+            "partialFingerprints": {"architect/v1": _fingerprint(v)},
         }
         for v in result.violations
     ]
@@ -182,6 +184,10 @@ def sarif_log(result: CheckResult, root: Path, version: str) -> dict[str, Any]:
             }
         ],
     }
+
+
+def _fingerprint(v: Violation) -> str:
+    return hashlib.sha256(f"{v.rule}\0{v.file}\0{v.message}".encode()).hexdigest()[:32]
 
 
 def format_sarif(result: CheckResult, root: Path, version: str) -> str:
