@@ -22,8 +22,14 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
+from architect_tui.analysis.entrypoints import (
+    call_uncalled_app_setups,
+    call_uncalled_factories,
+    is_test_file,
+)
 from architect_tui.analysis.facts import PRUNED, FileFacts
 from architect_tui.analysis.model import Diagnostic
+from architect_tui.analysis.protobuf import protobuf_attr, protobuf_call
 from architect_tui.analysis.pybuiltins import (
     BUILTINS,
     DICT_METHODS,
@@ -76,20 +82,7 @@ _PROTOBUF_CALLS = frozenset(
         "BuildServices",
     }
 )
-_APP_CLASS_NAMES = frozenset({"Flask", "APIFlask"})
 _CURRENT_APP = ("flask.current_app", "flask.globals.current_app")
-_TEST_PARTS = (
-    "tests",
-    "test",
-    "testing",
-    "docs",
-    "doc",
-    "migrations",
-    "alembic",
-    "examples",
-    "example",
-    "benchmarks",
-)
 
 
 class _Return(Exception):
@@ -197,98 +190,12 @@ class Interpreter:
     # ------------------------------------------------------------------ driving
 
     def run(self) -> None:
-        for f in sorted(self.facts, key=lambda f: (_is_test_file(f.rel), f.rel)):
-            if _is_test_file(f.rel):
+        for f in sorted(self.facts, key=lambda f: (is_test_file(f.rel), f.rel)):
+            if is_test_file(f.rel):
                 continue
             self.exec_file(f)
-        self._call_uncalled_factories()
-        self._call_uncalled_app_setups()
-
-    def _call_uncalled_factories(self) -> None:
-        """Call, once and without arguments, the app factories no module called at import.
-
-        A factory is a top-level function that calls an app class (``Flask(...)``), or one that
-        calls such a factory (``lemur.create_app`` wrapping ``factory.create_app``). Outer
-        wrappers run first, so the inner factory gets the arguments the project really passes.
-        """
-        if self.apps:
-            # The project already made its app at import time (a module-level app, or a
-            # factory called by wsgi.py): other factories are side apps (MLflow's scoring
-            # server, demo apps) whose routes are not the app's.
-            return
-        candidates: list[tuple[FileFacts, ast.FunctionDef | ast.AsyncFunctionDef, FuncRef]] = []
-        for f in self.facts:
-            if _is_test_file(f.rel) or not f.full or f.tree is None:
-                continue
-            module = self.modules.get(f.rel)
-            if module is None or module.env is None:
-                continue
-            for stmt in f.tree.body:
-                if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-                    fn = module.env.get(stmt.name)
-                    if isinstance(fn, FuncRef) and fn.node is stmt:
-                        candidates.append((f, stmt, fn))
-        level: dict[int, int] = {}
-        for f, stmt, fn in candidates:
-            if self._creates_app(f, stmt.name, self._module_env(fn)):
-                level[id(stmt)] = 0
-        for _ in range(4):  # wrappers of factories, a few levels deep
-            factory_names: dict[str, list[int]] = {}
-            for _f, stmt, _fn in candidates:
-                if id(stmt) in level:
-                    factory_names.setdefault(stmt.name, []).append(id(stmt))
-            changed = False
-            for f, stmt, _fn in candidates:
-                for called in f.calls.get(stmt.name, ()):
-                    inner = [n for n in factory_names.get(called, ()) if n != id(stmt)]
-                    if inner:
-                        new = 1 + max(level[n] for n in inner)
-                        if new > level.get(id(stmt), -1) and new < 8:
-                            level[id(stmt)] = new
-                            changed = True
-            if not changed:
-                break
-        factories = [c for c in candidates if id(c[1]) in level]
-        named = [c for c in factories if "app" in c[1].name.lower()]
-        if named:
-            factories = named  # create_app/make_app over side apps such as init(model)
-        ordered = sorted(factories, key=lambda c: -level[id(c[1])])
-        for f, stmt, fn in ordered:
-            if id(stmt) not in self.called:
-                self.guarded_call(fn, [], {}, Site(f.rel, stmt.lineno))
-
-    def _call_uncalled_app_setups(self) -> None:
-        """Functions that take ``app`` and register on it but that nobody calls statically
-        (plugin hooks such as pluggy ``hookimpl``s, ``init_app`` called through a registry):
-        Flask runs them at start-up, so they are run once with the project's app."""
-        if len(self.apps) != 1:
-            return
-        app = self.apps[0]
-        for f in self.facts:
-            if _is_test_file(f.rel) or not f.full or f.tree is None:
-                continue
-            module = self.modules.get(f.rel)
-            if module is None or module.env is None:
-                continue
-            for stmt in f.tree.body:
-                if not isinstance(stmt, ast.FunctionDef) or id(stmt) in self.called:
-                    continue
-                params = [a.arg for a in [*stmt.args.posonlyargs, *stmt.args.args]]
-                required = params[: len(params) - len(stmt.args.defaults)]
-                if "app" not in params or stmt.name not in f.app_setups:
-                    continue
-                if [p for p in required if p not in ("app", "self")]:
-                    continue  # a helper that needs more than the app: its callers pass it
-                fn = module.env.get(stmt.name)
-                if isinstance(fn, FuncRef) and fn.node is stmt:
-                    self.guarded_call(fn, [], {"app": app}, Site(f.rel, stmt.lineno))
-
-    def _creates_app(self, f: FileFacts, name: str, env: dict[str, Any]) -> bool:
-        """Does top-level function ``name`` call an app class (``Flask``, a subclass...)?"""
-        for called in f.calls.get(name, ()):
-            if called in _APP_CLASS_NAMES or self.api.is_app_class(env.get(called)):
-                return True
-        return False
+        call_uncalled_factories(self)
+        call_uncalled_app_setups(self)
 
     def guarded_call(self, fn: Any, args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
         try:
@@ -977,7 +884,7 @@ class Interpreter:
         if isinstance(obj, FuncRef) and attr == "__name__":
             return obj.name
         if type(obj).__name__.startswith(("Pb", "RpcOptions")):
-            return self._protobuf_attr(obj, attr, site)
+            return protobuf_attr(self, obj, attr, site)
         if isinstance(obj, SuperProxy):
             return self._super_attr(obj, attr, site)
         if isinstance(obj, FLASK_SIDE):
@@ -1006,32 +913,6 @@ class Interpreter:
                 f"str.{attr}",
             )
         return Unknown(f"attribute {attr}", site.file if site else "", site.line if site else 0)
-
-    def _protobuf_attr(self, obj: Any, attr: str, site: Site | None) -> Any:
-        from architect_tui.analysis import protobuf
-
-        if isinstance(obj, protobuf.PbMethod) and attr == "GetOptions":
-            return Builtin(lambda a, k, s, m=obj: protobuf.PbOptions(m), "GetOptions")
-        if isinstance(obj, protobuf.PbOptions) and attr == "Extensions":
-            return Builtin(lambda a, k, s, o=obj: o, "Extensions")  # subscripted below
-        if isinstance(obj, protobuf.RpcOptions) and attr == "endpoints":
-            return list(obj.endpoints)
-        if isinstance(obj, protobuf.PbServiceClass) and attr == "GetRequestClass":
-            return Builtin(lambda a, k, s, c=obj: self._request_class(c, a), "GetRequestClass")
-        value = protobuf.get_attr(obj, attr)
-        if value is None:
-            return Unknown(
-                f"protobuf attribute {attr}", site.file if site else "", site.line if site else 0
-            )
-        return value
-
-    def _request_class(self, service: Any, args: list[Any]) -> Any:
-        from architect_tui.analysis import protobuf
-
-        method = args[-1] if args else None
-        if isinstance(method, protobuf.PbMethod):
-            return service.module_globals.get(method.input_type, Unknown("a request class"))
-        return Unknown("a request class")
 
     def _bind(self, value: Any, obj: Any, cls: ClassRef, site: Site | None) -> Any:
         """A class attribute seen through an instance or the class (methods, properties...)."""
@@ -1090,7 +971,7 @@ class Interpreter:
                 kwargs[kw.arg] = value
         site = Site(scope.file, node.lineno, node.end_lineno or node.lineno)
         if isinstance(node.func, ast.Attribute) and node.func.attr in _PROTOBUF_CALLS:
-            handled = self._protobuf_call(node.func.attr, args, scope, site)
+            handled = protobuf_call(self, node.func.attr, args, scope.module, site)
             if handled is not MISSING:
                 return handled
         if isinstance(func, Builtin) and func.label == "globals":
@@ -1105,27 +986,6 @@ class Interpreter:
                 return value
             return self.unknown("getattr with a run-time name", scope, node)
         return self.call(func, args, kwargs, site)
-
-    def _protobuf_call(self, name: str, args: list[Any], scope: Scope, site: Site) -> Any:
-        """Generated ``*_pb2`` modules: decode the descriptor instead of running protobuf."""
-        from architect_tui.analysis import protobuf
-
-        if name == "AddSerializedFile":
-            if args and isinstance(args[0], bytes):
-                try:
-                    return protobuf.decode_file(args[0])
-                except (protobuf.WireError, IndexError, UnicodeDecodeError):
-                    return Unknown(
-                        "a protobuf descriptor that could not be decoded", site.file, site.line
-                    )
-            return MISSING
-        if not args or not isinstance(args[0], protobuf.PbFile):
-            return MISSING
-        module_globals = next((a for a in args if isinstance(a, dict)), None)
-        module_name = next((a for a in args[1:] if isinstance(a, str)), scope.module)
-        if module_globals is not None:
-            protobuf.inject(args[0], module_name, module_globals, services=name == "BuildServices")
-        return None
 
     def _super(self, scope: Scope) -> Any:
         self_value = scope.self_value
@@ -1286,11 +1146,3 @@ def _is_pruned(body: list[ast.stmt]) -> bool:
         and isinstance(first.value, ast.Constant)
         and first.value.value == PRUNED
     )
-
-
-def _is_test_file(rel: str) -> bool:
-    parts = rel.split("/")
-    name = parts[-1]
-    if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
-        return True
-    return any(p in _TEST_PARTS for p in parts[:-1])

@@ -18,7 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from architect_tui.analysis.values import Builtin, Site, Unknown
+
+if TYPE_CHECKING:
+    from architect_tui.analysis.interpreter import Interpreter
+
+#: ``protobuf_call`` returns this when the call is not a protobuf one.
+NOT_HANDLED: Any = object()
 
 RPC_EXTENSION = 51310
 
@@ -258,3 +266,54 @@ def extension(options: PbOptions, key: Any) -> Any:
 @dataclass(eq=False)
 class RpcOptions:
     endpoints: list[PbEndpoint]
+
+
+# ---------------------------------------------------------------- interpreter glue
+
+
+def protobuf_attr(interp: Interpreter, obj: Any, attr: str, site: Site | None) -> Any:
+    """Attributes of the stand-in values, for the interpreter."""
+
+    if isinstance(obj, PbMethod) and attr == "GetOptions":
+        return Builtin(lambda a, k, s, m=obj: PbOptions(m), "GetOptions")
+    if isinstance(obj, PbOptions) and attr == "Extensions":
+        return Builtin(lambda a, k, s, o=obj: o, "Extensions")  # subscripted below
+    if isinstance(obj, RpcOptions) and attr == "endpoints":
+        return list(obj.endpoints)
+    if isinstance(obj, PbServiceClass) and attr == "GetRequestClass":
+        return Builtin(lambda a, k, s, c=obj: _request_class(c, a), "GetRequestClass")
+    value = get_attr(obj, attr)
+    if value is None:
+        return Unknown(
+            f"protobuf attribute {attr}", site.file if site else "", site.line if site else 0
+        )
+    return value
+
+
+def _request_class(service: Any, args: list[Any]) -> Any:
+
+    method = args[-1] if args else None
+    if isinstance(method, PbMethod):
+        return service.module_globals.get(method.input_type, Unknown("a request class"))
+    return Unknown("a request class")
+
+
+def protobuf_call(interp: Interpreter, name: str, args: list[Any], module: str, site: Site) -> Any:
+    """Generated ``*_pb2`` modules: decode the descriptor instead of running"""
+
+    if name == "AddSerializedFile":
+        if args and isinstance(args[0], bytes):
+            try:
+                return decode_file(args[0])
+            except (WireError, IndexError, UnicodeDecodeError):
+                return Unknown(
+                    "a protobuf descriptor that could not be decoded", site.file, site.line
+                )
+        return NOT_HANDLED
+    if not args or not isinstance(args[0], PbFile):
+        return NOT_HANDLED
+    module_globals = next((a for a in args if isinstance(a, dict)), None)
+    module_name = next((a for a in args[1:] if isinstance(a, str)), module)
+    if module_globals is not None:
+        inject(args[0], module_name, module_globals, services=name == "BuildServices")
+    return None
