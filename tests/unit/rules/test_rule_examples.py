@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import libcst as cst
 import pytest
 
@@ -66,3 +68,23 @@ def test_every_rule_is_described_and_has_examples() -> None:
         }
         assert rule.title and len(rule.rationale) > 60
         assert rule.VALID and rule.INVALID
+
+
+FIXED_CASES = [case for case in INVALID_CASES if case[2].expected is not None]
+
+
+@pytest.mark.parametrize(("rule", "index", "example"), FIXED_CASES, ids=_ids(FIXED_CASES))
+def test_fix_applies_through_the_patch_path(
+    rule: type[Rule], index: int, example: Example, tmp_path: Path
+) -> None:
+    """The fix's diff, written to disk and applied by the patch module, gives the expected
+    file byte for byte."""
+    from architect_tui.patch import apply, extract_changes, plan
+
+    for rel, text in example.sources().items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    diff = check_sources(example.sources(), rules=[rule]).diff([example.path])
+    report = apply(plan(extract_changes(diff, tmp_path), tmp_path), tmp_path)
+    assert report.applied, report
+    assert (tmp_path / example.path).read_text() == example.expected
