@@ -547,6 +547,8 @@ def _view_info(rec: RuleRec) -> tuple[str, SourceSpan, tuple[str, ...]]:
     if isinstance(view, FuncRef | ClassRef):
         node = view.node
         decorators = tuple(_unparse(d) for d in getattr(node, "decorator_list", []))
+        if isinstance(node, ast.ClassDef):
+            decorators += _class_view_decorators(node)
         end = getattr(node, "end_lineno", None) or node.lineno
         return view.name, SourceSpan(view.file, view.first_line, end), decorators
     if rec.kind == "restx" and rec.view is None:
@@ -557,6 +559,24 @@ def _view_info(rec: RuleRec) -> tuple[str, SourceSpan, tuple[str, ...]]:
         return "static", _span(rec.site), ()
     name = _view_name(rec.view)
     return (name if isinstance(name, str) else "?"), _span(rec.site), ()
+
+
+def _class_view_decorators(node: ast.ClassDef) -> tuple[str, ...]:
+    """What wraps a class-based view's methods: ``decorators``/``method_decorators`` lists
+    (as written) and each HTTP method's own decorators (``"post: login_required"``), so the
+    UI and the rules see ``login_required`` on a MethodView or a Resource too."""
+    found: list[str] = []
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.List | ast.Tuple):
+            names = [t.id for t in stmt.targets if isinstance(t, ast.Name)]
+            if any(n in ("decorators", "method_decorators") for n in names):
+                found.extend(_unparse(e) for e in stmt.value.elts)
+        elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef) and stmt.name in _HTTP:
+            found.extend(f"{stmt.name}: {_unparse(d)}" for d in stmt.decorator_list)
+    return tuple(found)
+
+
+_HTTP = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 
 
 def _unparse(node: ast.expr) -> str:

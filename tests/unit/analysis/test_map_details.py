@@ -168,3 +168,23 @@ def test_side_apps_are_not_mixed_in(tmp_path: Path) -> None:
     )
     rules = {r.rule for r in read_project(tmp_path, use_cache=False).routes}
     assert "/main" in rules and "/home" not in rules and "/invocations" not in rules
+
+
+def test_class_view_decorators_are_listed(tmp_path: Path) -> None:
+    """A Resource's method_decorators and a MethodView's per-method decorators show up."""
+    (tmp_path / "app.py").write_text(
+        "from flask import Flask\nfrom flask.views import MethodView\n"
+        "from flask_restful import Api, Resource\n\nfrom auth import login_required\n\n"
+        "app = Flask(__name__)\napi = Api(app)\n\n\n"
+        "class Secret(Resource):\n    method_decorators = [login_required]\n\n"
+        "    def get(self):\n        return {}\n\n\n"
+        "class Items(MethodView):\n    @login_required\n    def post(self):\n        return ''\n\n\n"
+        "api.add_resource(Secret, '/secret')\n"
+        "app.add_url_rule('/items', view_func=Items.as_view('items'))\n",
+        encoding="utf-8",
+    )
+    project = read_project(tmp_path, use_cache=False)
+    secret, items = project.route_by_endpoint("secret"), project.route_by_endpoint("items")
+    assert secret is not None and items is not None
+    assert secret.decorators == ("login_required",)
+    assert items.decorators == ("post: login_required",)
