@@ -563,7 +563,7 @@ def _view_info(rec: RuleRec) -> tuple[str, SourceSpan, tuple[str, ...]]:
 
 def _class_view_decorators(node: ast.ClassDef) -> tuple[str, ...]:
     """What wraps a class-based view's methods: ``decorators``/``method_decorators`` lists
-    (as written) and each HTTP method's own decorators (``"post: login_required"``), so the
+    (as written) and each HTTP method's own decorators (``"login_required (on post)"``), so the
     UI and the rules see ``login_required`` on a MethodView or a Resource too."""
     found: list[str] = []
     for stmt in node.body:
@@ -572,7 +572,7 @@ def _class_view_decorators(node: ast.ClassDef) -> tuple[str, ...]:
             if any(n in ("decorators", "method_decorators") for n in names):
                 found.extend(_unparse(e) for e in stmt.value.elts)
         elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef) and stmt.name in _HTTP:
-            found.extend(f"{stmt.name}: {_unparse(d)}" for d in stmt.decorator_list)
+            found.extend(f"{_unparse(d)} (on {stmt.name})" for d in stmt.decorator_list)
     return tuple(found)
 
 

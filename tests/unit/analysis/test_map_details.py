@@ -187,4 +187,4 @@ def test_class_view_decorators_are_listed(tmp_path: Path) -> None:
     secret, items = project.route_by_endpoint("secret"), project.route_by_endpoint("items")
     assert secret is not None and items is not None
     assert secret.decorators == ("login_required",)
-    assert items.decorators == ("post: login_required",)
+    assert items.decorators == ("login_required (on post)",)
