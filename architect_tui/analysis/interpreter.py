@@ -10,9 +10,13 @@ Rules of the game:
 - nothing is imported or executed for real; third-party names are ``External`` paths;
 - every project module is evaluated once (imports evaluate on demand, cycles see the
   partially-initialised namespace, as in Python);
-- a branch whose condition is unknown runs both ways; a loop over unknown data runs once with
-  an ``Unknown`` loop variable, so a rule built from it becomes a diagnostic, never a guess;
-- app factories that nobody calls at import time are called once at the end, without arguments;
+- a branch whose condition is unknown runs both ways (when both return, the value is known only
+  if they agree; when one returns and the other falls through, the fall-through is followed);
+  a loop over unknown data runs once with an ``Unknown`` loop variable, so a rule built from it
+  becomes a diagnostic, never a guess;
+- app factories and start-up hooks that nobody calls statically are called once at the end
+  (``entrypoints.py``); Python builtins live in ``pybuiltins.py``, generated protobuf modules
+  in ``protobuf.py``;
 - a budget bounds the work so a pathological project cannot hang the reader.
 """
 
