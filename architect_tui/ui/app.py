@@ -8,11 +8,12 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from architect_tui.ui.commands import ProjectCommands
 from architect_tui.ui.project_io import GitProbe, ProjectReader, default_reader, git_summary
 from architect_tui.ui.screens.help import HelpScreen
-from architect_tui.ui.screens.main import MainScreen
+from architect_tui.ui.screens.main import MAIN_CSS, MainScreen
 
 
 class ArchitectApp(App[None]):
@@ -24,6 +25,8 @@ class ArchitectApp(App[None]):
     """
 
     TITLE = "architect"
+    # The default screen's CSS_PATH is not loaded by Textual (only pushed screens' are).
+    CSS_PATH = MAIN_CSS
     COMMANDS = App.COMMANDS | {ProjectCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave architect"),
@@ -53,16 +56,12 @@ class ArchitectApp(App[None]):
         if theme is not None:
             self.theme = theme
 
-    def on_mount(self) -> None:
-        # Pushed rather than returned from get_default_screen: only pushed screens load their
-        # CSS_PATH files.
-        self.push_screen(
-            MainScreen(
-                self.root,
-                reader=self._reader,
-                git_probe=self._git_probe,
-                cursor_blink=self._cursor_blink,
-            )
+    def get_default_screen(self) -> Screen:
+        return MainScreen(
+            self.root,
+            reader=self._reader,
+            git_probe=self._git_probe,
+            cursor_blink=self._cursor_blink,
         )
 
     def action_help(self) -> None:

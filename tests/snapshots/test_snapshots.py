@@ -34,7 +34,7 @@ def test_filter(snap_compare, size) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_files_tree(snap_compare, size) -> None:
     """The files tree with a file selected."""
-    presses = ["t", "down", "down"]
+    presses = ["t", "down", "down", "down", "down"]
     assert snap_compare(make_app(), terminal_size=size, run_before=partial_keys(*presses))
 
 

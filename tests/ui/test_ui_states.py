@@ -5,10 +5,16 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from ui_project import settle
 
 from architect_tui.analysis.model import ProjectMap
-from architect_tui.ui.project_io import git_summary, scan_python_files
+from architect_tui.ui.project_io import (
+    ReadCancelled,
+    git_summary,
+    read_in_child,
+    scan_python_files,
+)
 from architect_tui.ui.widgets.code_view import CodeView
 from architect_tui.ui.widgets.empty_state import EmptyState
 
@@ -116,3 +122,25 @@ def test_scan_skips_virtualenvs_and_caches(tmp_path: Path) -> None:
     (root / "__pycache__").mkdir()
     (root / "__pycache__" / "x.py").write_text("")
     assert scan_python_files(root) == ["setup.py", "tools/cli.py"]
+
+
+def test_default_reader_reads_in_a_child_process(
+    shop_root: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The production reader: the real static reader, run in a spawned process."""
+    monkeypatch.setenv("ARCHITECT_CACHE_DIR", str(tmp_path / "cache"))
+    project = read_in_child(shop_root, True)
+    assert {r.endpoint for r in project.routes} >= {"auth.login", "api.delete_item", "index"}
+    assert project.root == shop_root
+
+
+def test_child_reader_reports_the_readers_error(tmp_path: Path) -> None:
+    """A reader error comes back as an exception with its message, not a dead UI."""
+    with pytest.raises(Exception, match="missing"):
+        read_in_child(tmp_path / "missing", True)
+
+
+def test_child_reader_can_be_cancelled(shop_root: Path) -> None:
+    """A superseded read stops at once and kills its process."""
+    with pytest.raises(ReadCancelled):
+        read_in_child(shop_root, False, cancelled=lambda: True)

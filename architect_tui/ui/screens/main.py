@@ -39,6 +39,7 @@ from architect_tui.ui.facts import selection_size
 from architect_tui.ui.project_io import (
     GitProbe,
     ProjectReader,
+    ReadCancelled,
     read_text,
     scan_python_files,
 )
@@ -57,6 +58,17 @@ from architect_tui.ui.widgets.files_tree import FilesTree
 from architect_tui.ui.widgets.map_tree import MapTree
 from architect_tui.ui.widgets.status import StatusLine
 
+_HERE = Path(__file__).parent
+#: The main screen's styles, one file per region. The app loads them at start (the main screen
+#: is its default screen), so they are absolute paths usable from either class.
+MAIN_CSS: list[str | Path] = [
+    _HERE / "main.tcss",
+    _HERE.parent / "widgets" / "map_tree.tcss",
+    _HERE.parent / "widgets" / "code_view.tcss",
+    _HERE.parent / "widgets" / "details.tcss",
+    _HERE.parent / "widgets" / "status.tcss",
+]
+
 
 def _is_empty(project: ProjectMap) -> bool:
     return not (project.apps or project.blueprints or project.routes)
@@ -65,13 +77,7 @@ def _is_empty(project: ProjectMap) -> bool:
 class MainScreen(Screen[None]):
     """See the module docstring."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [
-        "main.tcss",
-        "../widgets/map_tree.tcss",
-        "../widgets/code_view.tcss",
-        "../widgets/details.tcss",
-        "../widgets/status.tcss",
-    ]
+    CSS_PATH: ClassVar[list[str | Path]] = MAIN_CSS
     AUTO_FOCUS = "#map"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
         (0, "-narrow"),
@@ -200,6 +206,9 @@ class MainScreen(Screen[None]):
         self._base_selection: Selection | None = None  # the last non-range selection
         self._texts: dict[str, str | None] = {}
         self._pending: JumpTarget | None = None
+        self._map_ready = False  # the map tree holds the current project
+        self._map_key: tuple[int, str] | None = None  # what the map tree shows: (project, query)
+        self._files_key: tuple[int, str] | None = None  # what the files tree shows
         self.title = f"architect · {root.name or root}"
         self.sub_title = "…"
 
@@ -231,9 +240,11 @@ class MainScreen(Screen[None]):
         self.files_tree.border_title = "Files"
         self.empty_state.border_title = "Map"
         self.review_dock.display = False
-        self.map_tree.focus()
-        self.start_read(reread=False)
-        self.read_git()
+        self.empty_state.update(f"Reading {self.root}…")
+        self.switcher.current = "empty"
+        # Paint first, then read: the reader must not compete with the first frame.
+        self.call_after_refresh(self.start_read, reread=False)
+        self.call_after_refresh(self.read_git)
 
     def on_resize(self) -> None:
         # A compact footer fits every key at 80 columns.
@@ -243,7 +254,6 @@ class MainScreen(Screen[None]):
 
     def start_read(self, *, reread: bool) -> None:
         self.reading = True
-        self.map_tree.loading = self.project is None
         self.status.activity = "re-reading…" if reread else "reading the project…"
         self.read_project(reread)
 
@@ -254,6 +264,8 @@ class MainScreen(Screen[None]):
         started = perf_counter()
         try:
             project = self._reader(self.root, True)
+        except ReadCancelled:
+            return
         except Exception as error:  # the reader failing must not take the UI down
             files = scan_python_files(self.root)
             if not worker.is_cancelled:
@@ -278,17 +290,17 @@ class MainScreen(Screen[None]):
         self.files = message.files
         self._texts.clear()
         self.reading = False
-        self.map_tree.loading = False
         self.code_view.placeholder = "Pick a route, a blueprint or a file on the left."
         if message.reread and self.selection is not None:
             self._pending = self._target_for(self.selection)
-        query = self.filter_input.value
         if _is_empty(project):
             self.empty_state.show(self.root, len(self.files))
-        self.map_tree.show_project(
-            None if _is_empty(project) else project, query if self.left_mode == "map" else ""
-        )
-        self.files_tree.show_files(self.files, query if self.left_mode == "files" else "")
+        else:
+            # The map is built while hidden (no layout and paint per batch), then shown whole.
+            self._map_ready = False
+            self.empty_state.update(f"Building the map of {len(project.routes)} routes…")
+        self._map_key = self._files_key = None
+        self._refresh_left_tree()
         self._show_left()
         routes, bps = len(project.routes), len(project.blueprints)
         self.status.activity = (
@@ -304,11 +316,11 @@ class MainScreen(Screen[None]):
         self.project = None
         self.files = message.files
         self.reading = False
-        self.map_tree.loading = False
         self.code_view.placeholder = "Pick a file on the left (t)."
         self.empty_state.show(self.root, len(self.files), error=message.error)
+        self._map_key = self._files_key = None
         self.map_tree.show_project(None)
-        self.files_tree.show_files(self.files, "")
+        self._refresh_left_tree()
         self._show_left()
         self.status.activity = "could not read the project"
         self.notify(message.error, title="Could not read the project", severity="error")
@@ -316,9 +328,8 @@ class MainScreen(Screen[None]):
     def _show_left(self) -> None:
         if self.left_mode == "files":
             self.switcher.current = "files"
-        elif (self.project is None and not self.reading) or (
-            self.project is not None and _is_empty(self.project)
-        ):
+        elif self.project is None or _is_empty(self.project) or not self._map_ready:
+            # reading, building the map, nothing found, or the reader failed
             self.switcher.current = "empty"
         else:
             self.switcher.current = "map"
@@ -424,21 +435,53 @@ class MainScreen(Screen[None]):
 
     @on(MapTree.Filled)
     def _map_filled(self, message: MapTree.Filled) -> None:
-        if self._pending is not None and self._pending.kind != "file":
-            target, self._pending = self._pending, None
-            self._reveal(target)
+        if not self._map_ready:
+            self._map_ready = True
+            self._show_left()
+        self._flush_pending(files=False)
         if self.filter_input.value and self.left_mode == "map":
             self.status.activity = f"{message.routes} of {message.total_routes} routes match"
+
+    @on(FilesTree.Filled)
+    def _files_filled(self, message: FilesTree.Filled) -> None:
+        self._flush_pending(files=True)
+
+    def _flush_pending(self, *, files: bool) -> None:
+        """Reveal the node a palette jump or a re-read asked for, once its tree is filled."""
+        pending = self._pending
+        if pending is not None and (pending.kind == "file") == files:
+            self._pending = None
+            self._reveal(pending)
+
+    def _refresh_left_tree(self) -> bool:
+        """Fill the visible tree for the current filter unless it already shows exactly that.
+
+        The files tree is only built when it is shown: most sessions never open it, and a
+        large project has thousands of files. Returns True when a fill was started.
+        """
+        query = self.filter_input.value.strip()
+        if self.left_mode == "files":
+            key = (id(self.files), query)
+            if key == self._files_key:
+                return False
+            self._files_key = key
+            self.files_tree.show_files(self.files, query)
+            return True
+        if self.project is None or _is_empty(self.project):
+            return False
+        key = (id(self.project), query)
+        if key == self._map_key:
+            return False
+        self._map_key = key
+        self.map_tree.show_project(self.project, query)
+        return True
 
     # ---- filter and palette ------------------------------------------------------------------
 
     @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        query = event.value.strip()
-        if self.left_mode == "files":
-            self.files_tree.show_files(self.files, query)
-        elif self.project is not None and not _is_empty(self.project):
-            self.map_tree.show_project(self.project, query)
+    def _filter_changed(self) -> None:
+        if not self._refresh_left_tree():
+            self._flush_pending(files=self.left_mode == "files")
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
@@ -454,17 +497,11 @@ class MainScreen(Screen[None]):
 
     def action_toggle_files(self) -> None:
         self.left_mode = "files" if self.left_mode == "map" else "map"
-        query = self.filter_input.value.strip()
-        if query:
-            self._filter_changed(Input.Changed(self.filter_input, query))
+        self._refresh_left_tree()
         self._show_left()
         target = self.files_tree if self.left_mode == "files" else self.map_tree
         if self.switcher.current != "empty":
             target.focus()
-        if self.left_mode == "files" and self.code_view.path:
-            node = self.files_tree.find_file(self.code_view.path)
-            if node is not None:
-                self.files_tree.reveal(node)
 
     def palette_targets(self) -> list[JumpTarget]:
         return jump_targets(self.project, self.files)
@@ -475,15 +512,11 @@ class MainScreen(Screen[None]):
         if self.left_mode != wanted_mode:
             self.left_mode = wanted_mode
             self._show_left()
+        self._pending = target
         if self.filter_input.value:
-            self._pending = target
             self.filter_input.value = ""  # refills the tree; the reveal happens when it is filled
-            if target.kind == "file":
-                self.files_tree.show_files(self.files, "")
-                self._pending = None
-                self.call_after_refresh(self._reveal, target)
-            return
-        self._reveal(target)
+        elif not self._refresh_left_tree():
+            self._flush_pending(files=target.kind == "file")
 
     def _reveal(self, target: JumpTarget) -> None:
         if target.kind == "file":

@@ -17,6 +17,35 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection as TextSelection
+from textual.widgets.text_area import SyntaxAwareDocument
+
+
+def _cache_highlight_queries() -> None:
+    """Compile each tree-sitter highlight query once per language.
+
+    TextArea prepares its highlight query on every ``load_text``; for Python that is 40-100 ms
+    on the event loop each time the code view switches files. A query belongs to a language,
+    not to a document, so one compiled query serves every file.
+    """
+    original = SyntaxAwareDocument.prepare_query
+    if getattr(original, "_architect_cached", False):
+        return
+    compiled: dict[tuple[object, str], object] = {}
+
+    def prepare_query(self: SyntaxAwareDocument, query: str):  # type: ignore[no-untyped-def]
+        try:
+            key = (self.language, query)
+            if key not in compiled:
+                compiled[key] = original(self, query)
+            return compiled[key]
+        except TypeError:  # an unhashable language: compile as Textual would
+            return original(self, query)
+
+    prepare_query._architect_cached = True  # type: ignore[attr-defined]
+    SyntaxAwareDocument.prepare_query = prepare_query  # type: ignore[method-assign]
+
+
+_cache_highlight_queries()
 
 
 def marked_lines(selection: TextSelection) -> tuple[int, int] | None:
@@ -101,7 +130,9 @@ class CodeView(TextArea):
             language = "python" if path.endswith((".py", ".pyi")) else None
             if language not in self.available_languages:
                 language = None
-            self.language = language
+            if language != self.language:
+                # Setting ``language`` re-parses the current text: only when it changes.
+                self.set_reactive(CodeView.language, language)
             self.load_text(text)
             self.path = path
         self.border_title = path

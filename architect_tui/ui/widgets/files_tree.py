@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from time import perf_counter
 
+from rich.text import Text
 from textual import on, work
 from textual.message import Message
 from textual.widgets import Tree
@@ -12,7 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from architect_tui.ui.widgets.filtering import fuzzy_match
 
-BATCH = 300
+SLICE = 0.012  # seconds of tree building between two yields to the event loop
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,12 @@ class FilesTree(Tree[FileEntry | FolderEntry]):
 
         path: str
 
+    @dataclass
+    class Filled(Message):
+        """The tree holds the (filtered) files now."""
+
+        files: int
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("files", id=id)
         self.show_root = False
@@ -50,16 +58,21 @@ class FilesTree(Tree[FileEntry | FolderEntry]):
         self.clear()
         folders: dict[str, TreeNode[FileEntry | FolderEntry]] = {"": self.root}
         expand = bool(query) or len(files) <= 200
-        for index, path in enumerate(sorted(files)):
+        shown = 0
+        deadline = perf_counter() + SLICE
+        for path in sorted(files):
+            if perf_counter() > deadline:
+                await asyncio.sleep(0)
+                deadline = perf_counter() + SLICE
             if query and not fuzzy_match(query, path):
                 continue
             parent_path, _, name = path.rpartition("/")
             parent = self._folder(folders, parent_path, expand)
-            parent.add_leaf(name, FileEntry(path))
-            if index % BATCH == BATCH - 1:
-                await asyncio.sleep(0)
+            parent.add_leaf(Text(name), FileEntry(path))
+            shown += 1
         if self.cursor_line < 0 and self.last_line >= 0:
             self.move_cursor_to_line(0)
+        self.post_message(self.Filled(shown))
 
     def _folder(
         self,
@@ -71,7 +84,7 @@ class FilesTree(Tree[FileEntry | FolderEntry]):
             return folders[path]
         parent_path, _, name = path.rpartition("/")
         parent = self._folder(folders, parent_path, expand)
-        node = parent.add(f"{name}/", FolderEntry(path), expand=expand)
+        node = parent.add(Text(f"{name}/"), FolderEntry(path), expand=expand)
         folders[path] = node
         return node
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
+from time import perf_counter
 from typing import ClassVar
 
 from rich.style import Style
@@ -24,7 +25,7 @@ from textual.widgets.tree import TreeNode
 from architect_tui.analysis.model import App, Blueprint, Diagnostic, ProjectMap, Route
 from architect_tui.ui.widgets.filtering import route_matches
 
-BATCH = 250  # nodes added between two yields to the event loop
+SLICE = 0.012  # seconds of tree building between two yields to the event loop
 AUTO_EXPAND_ROUTES = 150  # expand every blueprint when the map is at most this big
 
 
@@ -153,18 +154,21 @@ class MapTree(Tree[NodeData]):
             self.filling = False
             return
         routes: list[Route] | None = None
+        deadline = perf_counter() + SLICE
         if query:
             routes = []
-            for index, route in enumerate(project.routes):
+            for route in project.routes:
                 if route_matches(route, query):
                     routes.append(route)
-                if index % BATCH == BATCH - 1:
+                if perf_counter() > deadline:
                     await asyncio.sleep(0)
+                    deadline = perf_counter() + SLICE
         shown = project.routes if routes is None else routes
         expand_all = bool(query) or len(project.routes) <= AUTO_EXPAND_ROUTES
-        for added, _ in enumerate(self._add_nodes(project, routes, expand_all), start=1):
-            if added % BATCH == 0:
+        for _ in self._add_nodes(project, routes, expand_all):
+            if perf_counter() > deadline:
                 await asyncio.sleep(0)
+                deadline = perf_counter() + SLICE
         self.filling = False
         if self.cursor_line < 0 and self.last_line >= 0:
             self.move_cursor_to_line(0)
@@ -192,12 +196,12 @@ class MapTree(Tree[NodeData]):
             count = visible_count(bp)
             if keep is not None and count == 0:
                 return
-            node = parent.add(bp.full_name, bp, expand=expand_all)
+            node = parent.add(Text(bp.full_name), bp, expand=expand_all)
             yield
             for child in children.get(bp.full_name, []):
                 yield from add_blueprint(node, child)
             for route in by_blueprint.get(bp.full_name, []):
-                node.add_leaf(route.endpoint, route)
+                node.add_leaf(Text(route.endpoint), route)
                 yield
 
         app_names = {a.name for a in project.apps}
@@ -209,7 +213,7 @@ class MapTree(Tree[NodeData]):
                     yield from add_blueprint(app_node, bp)
             for route in by_blueprint.get(None, []):
                 if route.app == app.name or (route.app not in app_names and len(project.apps) == 1):
-                    app_node.add_leaf(route.endpoint, route)
+                    app_node.add_leaf(Text(route.endpoint), route)
                     yield
         # Routes and blueprints no known app claims (no app found, or several apps).
         orphans = [
@@ -229,7 +233,7 @@ class MapTree(Tree[NodeData]):
             for bp in orphan_bps:
                 yield from add_blueprint(group, bp)
             for route in orphans:
-                group.add_leaf(route.endpoint, route)
+                group.add_leaf(Text(route.endpoint), route)
                 yield
         unregistered = [bp for bp in project.blueprints if not bp.registered]
         if unregistered and keep is None:
@@ -237,12 +241,12 @@ class MapTree(Tree[NodeData]):
                 "unregistered", Group("Unregistered blueprints", len(unregistered))
             )
             for bp in unregistered:
-                group.add_leaf(bp.full_name, bp)
+                group.add_leaf(Text(bp.full_name), bp)
                 yield
         if project.diagnostics and keep is None:
             group = self.root.add("diagnostics", DiagnosticsGroup(len(project.diagnostics)))
             for diagnostic in project.diagnostics:
-                group.add_leaf(diagnostic.message, diagnostic)
+                group.add_leaf(Text(diagnostic.message), diagnostic)
                 yield
 
     # ---- looking things up -------------------------------------------------------------------
@@ -287,6 +291,10 @@ class MapTree(Tree[NodeData]):
             self.post_message(self.DiagnosticChosen(data))
 
     # ---- drawing -----------------------------------------------------------------------------
+
+    def process_label(self, label: str | Text) -> Text:
+        """Labels are drawn from the node's data; the stored one is only a plain name."""
+        return label if isinstance(label, Text) else Text(label)
 
     def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
         text = self._label_for(node.data) if node.data is not None else node.label.copy()
