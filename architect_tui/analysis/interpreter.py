@@ -84,6 +84,9 @@ _PROTOBUF_CALLS = frozenset(
         "BuildTopDescriptorsAndMessages",
         "BuildMessageAndEnumDescriptors",
         "BuildServices",
+        "FileDescriptor",
+        "GeneratedServiceType",
+        "GeneratedProtocolMessageType",
     }
 )
 _CURRENT_APP = ("flask.current_app", "flask.globals.current_app")
@@ -975,7 +978,9 @@ class Interpreter:
                 kwargs[kw.arg] = value
         site = Site(scope.file, node.lineno, node.end_lineno or node.lineno)
         if isinstance(node.func, ast.Attribute) and node.func.attr in _PROTOBUF_CALLS:
-            handled = protobuf_call(self, node.func.attr, args, scope.module, site)
+            handled = protobuf_call(
+                self, node.func.attr, args, kwargs, scope.module, scope.globals_, site
+            )
             if handled is not MISSING:
                 return handled
         if isinstance(func, Builtin) and func.label == "globals":

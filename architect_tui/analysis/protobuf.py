@@ -240,6 +240,8 @@ PB_VALUES = (
 
 def get_attr(obj: Any, attr: str) -> Any:
     """Attributes of the stand-in values; ``None`` when not modelled (the caller says unknown)."""
+    if isinstance(obj, PbFile) and attr == "services_by_name":
+        return {s.name: s for s in obj.services}
     if isinstance(obj, PbServiceClass) and attr == "DESCRIPTOR":
         return obj.service
     if isinstance(obj, PbService):
@@ -298,22 +300,45 @@ def _request_class(service: Any, args: list[Any]) -> Any:
     return Unknown("a request class")
 
 
-def protobuf_call(interp: Interpreter, name: str, args: list[Any], module: str, site: Site) -> Any:
-    """Generated ``*_pb2`` modules: decode the descriptor instead of running"""
+def protobuf_call(
+    interp: Interpreter,
+    name: str,
+    args: list[Any],
+    kwargs: dict[str, Any],
+    module: str,
+    module_globals: dict[str, Any],
+    site: Site,
+) -> Any:
+    """Generated ``*_pb2`` modules: decode the descriptor instead of running protobuf.
 
-    if name == "AddSerializedFile":
-        if args and isinstance(args[0], bytes):
-            try:
-                return decode_file(args[0])
-            except (WireError, IndexError, UnicodeDecodeError):
-                return Unknown(
-                    "a protobuf descriptor that could not be decoded", site.file, site.line
-                )
+    Both generations of generated code are understood: ``AddSerializedFile`` + ``builder``
+    (protobuf >= 3.20) and ``FileDescriptor(serialized_pb=...)`` + ``_reflection`` /
+    ``service_reflection`` classes (older protoc output).
+    """
+    if name in ("AddSerializedFile", "FileDescriptor"):
+        data = args[0] if args and name == "AddSerializedFile" else kwargs.get("serialized_pb")
+        if not isinstance(data, bytes):
+            return NOT_HANDLED
+        try:
+            return decode_file(data)
+        except (WireError, IndexError, UnicodeDecodeError):
+            return Unknown("a protobuf descriptor that could not be decoded", site.file, site.line)
+    if name in ("GeneratedServiceType", "GeneratedProtocolMessageType"):
+        class_name = args[0] if args and isinstance(args[0], str) else None
+        if class_name is None:
+            return NOT_HANDLED
+        if name == "GeneratedProtocolMessageType":
+            return PbMessageClass(class_name, module)
+        pb_file = module_globals.get("DESCRIPTOR")
+        if isinstance(pb_file, PbFile):
+            service = next((s for s in pb_file.services if s.name == class_name), None)
+            if service is not None:
+                return PbServiceClass(service, module_globals)
         return NOT_HANDLED
     if not args or not isinstance(args[0], PbFile):
         return NOT_HANDLED
-    module_globals = next((a for a in args if isinstance(a, dict)), None)
+    target = next((a for a in args if isinstance(a, dict)), None)
     module_name = next((a for a in args[1:] if isinstance(a, str)), module)
-    if module_globals is not None:
-        inject(args[0], module_name, module_globals, services=name == "BuildServices")
+    if target is not None:
+        inject(args[0], module_name, target, services=name == "BuildServices")
     return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from architect_tui.analysis import read_project
 from architect_tui.analysis.protobuf import decode_file
 
@@ -50,18 +52,36 @@ def test_decode_file_reads_services_and_rpc_endpoints() -> None:
     assert (endpoint.method, endpoint.path, endpoint.since.major) == ("POST", "/things/create", 2)
 
 
-def test_routes_from_a_generated_module(tmp_path: Path) -> None:
-    """A Flask app that loops over a generated service's rpc endpoints is mapped statically."""
+NEW_STYLE = (
+    "from google.protobuf import descriptor_pool as _descriptor_pool\n"
+    "from google.protobuf.internal import builder as _builder\n"
+    "DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile({data!r})\n"
+    "_globals = globals()\n"
+    "_builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'service_pb2', _globals)\n"
+    "_builder.BuildServices(DESCRIPTOR, 'service_pb2', _globals)\n"
+)
+OLD_STYLE = (
+    "from google.protobuf import descriptor as _descriptor\n"
+    "from google.protobuf import message as _message\n"
+    "from google.protobuf import reflection as _reflection\n"
+    "from google.protobuf import service as _service\n"
+    "from google.protobuf import service_reflection\n"
+    "DESCRIPTOR = _descriptor.FileDescriptor(name='service.proto', serialized_pb={data!r})\n"
+    "CreateThing = _reflection.GeneratedProtocolMessageType("
+    "'CreateThing', (_message.Message,), {{'__module__': 'service_pb2'}})\n"
+    "_THINGSERVICE = DESCRIPTOR.services_by_name['ThingService']\n"
+    "ThingService = service_reflection.GeneratedServiceType("
+    "'ThingService', (_service.Service,), dict(DESCRIPTOR=_THINGSERVICE))\n"
+)
+
+
+@pytest.mark.parametrize("style", [NEW_STYLE, OLD_STYLE], ids=["builder", "reflection"])
+def test_routes_from_a_generated_module(tmp_path: Path, style: str) -> None:
+    """A Flask app that loops over a generated service's rpc endpoints is mapped statically,
+    whichever protoc generation wrote the module."""
     (tmp_path / "protos").mkdir()
     (tmp_path / "protos" / "__init__.py").write_text("")
-    (tmp_path / "protos" / "service_pb2.py").write_text(
-        "from google.protobuf import descriptor_pool as _descriptor_pool\n"
-        "from google.protobuf.internal import builder as _builder\n"
-        f"DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile({_descriptor()!r})\n"
-        "_globals = globals()\n"
-        "_builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'service_pb2', _globals)\n"
-        "_builder.BuildServices(DESCRIPTOR, 'service_pb2', _globals)\n"
-    )
+    (tmp_path / "protos" / "service_pb2.py").write_text(style.format(data=_descriptor()))
     (tmp_path / "app.py").write_text(
         "from flask import Flask\n"
         "from protos.service_pb2 import CreateThing, ThingService\n\n"
