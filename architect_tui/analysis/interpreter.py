@@ -85,6 +85,7 @@ _PROTOBUF_CALLS = frozenset(
         "BuildMessageAndEnumDescriptors",
         "BuildServices",
         "FileDescriptor",
+        "FieldDescriptor",
         "GeneratedServiceType",
         "GeneratedProtocolMessageType",
     }

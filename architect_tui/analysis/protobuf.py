@@ -323,6 +323,11 @@ def protobuf_call(
             return decode_file(data)
         except (WireError, IndexError, UnicodeDecodeError):
             return Unknown("a protobuf descriptor that could not be decoded", site.file, site.line)
+    if name == "FieldDescriptor":  # old protoc: extensions declared one by one
+        number, field_name = kwargs.get("number"), kwargs.get("name")
+        if isinstance(number, int) and isinstance(field_name, str) and kwargs.get("is_extension"):
+            return PbExtension(field_name, number)
+        return NOT_HANDLED
     if name in ("GeneratedServiceType", "GeneratedProtocolMessageType"):
         class_name = args[0] if args and isinstance(args[0], str) else None
         if class_name is None:

@@ -34,13 +34,17 @@ def _descriptor() -> bytes:
     method = _field(1, b"createThing") + _field(2, b".demo.CreateThing") + _field(4, options)
     service = _field(1, b"ThingService") + _field(2, method)
     message = _field(1, b"CreateThing")
-    return _field(1, b"service.proto") + _field(4, message) + _field(6, service)
+    extension = _field(1, b"rpc") + _field(3, 51310)
+    return (
+        _field(1, b"service.proto") + _field(4, message) + _field(6, service) + _field(7, extension)
+    )
 
 
 def test_decode_file_reads_services_and_rpc_endpoints() -> None:
     """Services, methods, request types and the rpc option's endpoints come out of the bytes."""
     pb = decode_file(_descriptor())
     assert pb.messages == ["CreateThing"]
+    assert pb.extensions == {"rpc": 51310}
     [service] = pb.services
     [method] = service.methods
     assert (service.name, method.name, method.input_type) == (
@@ -69,6 +73,7 @@ OLD_STYLE = (
     "DESCRIPTOR = _descriptor.FileDescriptor(name='service.proto', serialized_pb={data!r})\n"
     "CreateThing = _reflection.GeneratedProtocolMessageType("
     "'CreateThing', (_message.Message,), {{'__module__': 'service_pb2'}})\n"
+    "rpc = _descriptor.FieldDescriptor(name='rpc', number=51310, is_extension=True)\n"
     "_THINGSERVICE = DESCRIPTOR.services_by_name['ThingService']\n"
     "ThingService = service_reflection.GeneratedServiceType("
     "'ThingService', (_service.Service,), dict(DESCRIPTOR=_THINGSERVICE))\n"
@@ -84,12 +89,13 @@ def test_routes_from_a_generated_module(tmp_path: Path, style: str) -> None:
     (tmp_path / "protos" / "service_pb2.py").write_text(style.format(data=_descriptor()))
     (tmp_path / "app.py").write_text(
         "from flask import Flask\n"
+        "from protos import service_pb2\n"
         "from protos.service_pb2 import CreateThing, ThingService\n\n"
         "app = Flask(__name__)\n\n\n"
         "def _create_thing():\n    return ''\n\n\n"
         "HANDLERS = {CreateThing: _create_thing}\n\n"
         "for method in ThingService.DESCRIPTOR.methods:\n"
-        "    for ep in method.GetOptions().Extensions['rpc'].endpoints:\n"
+        "    for ep in method.GetOptions().Extensions[service_pb2.rpc].endpoints:\n"
         "        handler = HANDLERS.get(ThingService().GetRequestClass(method))\n"
         "        rule = f'/api/{ep.since.major}.0{ep.path}'\n"
         "        app.add_url_rule(rule, handler.__name__, handler, methods=[ep.method])\n"
