@@ -30,7 +30,7 @@ class AbortWithoutJson(Rule):
     INVALID = (Example(_BP + "@api.get('/o/<int:i>')\ndef o(i):\n    abort(404)\n"),)
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not (self.qnames(node) & NAMES):
+        if not (self.qnames(node, NAMES) & NAMES):
             return
         fn = self.function_at(node)
         if fn is None or not fn.is_view or fn.class_name is not None:

@@ -6,6 +6,8 @@ import libcst as cst
 
 from architect_tui.review.rules.base import Example, Rule
 
+FLASK = {"flask.Flask", "flask.app.Flask"}
+
 
 class AppAtImportTime(Rule):
     id = "FLK502"
@@ -37,7 +39,7 @@ class AppAtImportTime(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         facts = self.context.facts
-        if "flask.Flask" not in self.qnames(node) or facts.has_factory:
+        if "flask.Flask" not in self.qnames(node, FLASK) or facts.has_factory:
             return
         if self.function_at(node) is not None or len(facts.files) < 3:
             return

@@ -9,14 +9,22 @@ added afterwards with ``AddImportsVisitor``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 import libcst as cst
-from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import (
+    MetadataWrapper,
+    PositionProvider,
+    QualifiedName,
+    QualifiedNameProvider,
+    Scope,
+    ScopeProvider,
+)
 
 from architect_tui.review.model import FindingSeverity
+from architect_tui.review.rules.facts import dotted
 
 if TYPE_CHECKING:
     from architect_tui.analysis.model import ProjectMap
@@ -76,6 +84,35 @@ class RuleContext:
     facts: ProjectFacts
     file: FileFacts
     project: ProjectMap | None = None
+    wrapper: MetadataWrapper | None = None
+    _lookup: _ScopeLookup | None = None
+
+    def lookup(self) -> _ScopeLookup:
+        """Qualified names and scopes of this file, resolved on first use: scope analysis is
+        the costliest metadata, and most files never call anything a rule looks for."""
+        if self._lookup is None:
+            self._lookup = _ScopeLookup()
+            if self.wrapper is not None:
+                self._lookup.metadata = self.wrapper.resolve_many(
+                    self._lookup.get_inherited_dependencies()
+                )
+        return self._lookup
+
+
+class _ScopeLookup(cst.MetadataDependent):
+    """Holds the lazily resolved QualifiedNameProvider/ScopeProvider tables of one file."""
+
+    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider)
+
+    def qualified(self, node: cst.CSTNode) -> Collection[QualifiedName]:
+        if not self.metadata:
+            return ()
+        return self.get_metadata(QualifiedNameProvider, node, set())
+
+    def scope(self, node: cst.CSTNode) -> Scope | None:
+        if not self.metadata:
+            return None
+        return self.get_metadata(ScopeProvider, node, None)
 
 
 class Rule(cst.BatchableCSTVisitor):
@@ -89,7 +126,8 @@ class Rule(cst.BatchableCSTVisitor):
     VALID: ClassVar[tuple[Example, ...]] = ()
     INVALID: ClassVar[tuple[Example, ...]] = ()
 
-    METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
+    # Positions for every file; qualified names and scopes on demand (RuleContext).
+    METADATA_DEPENDENCIES = (PositionProvider,)
     _visitor_names: ClassVar[dict[type, tuple[str, ...]]] = {}
 
     def __init__(self, context: RuleContext) -> None:
@@ -141,14 +179,18 @@ class Rule(cst.BatchableCSTVisitor):
             )
         )
 
-    def qnames(self, node: cst.CSTNode) -> set[str]:
-        """Qualified names of a Name/Attribute/Call's callee, as imported in this file."""
+    def qnames(self, node: cst.CSTNode, wanted: Collection[str]) -> set[str]:
+        """Qualified names of a Name/Attribute/Call's callee (QualifiedNameProvider), when the
+        file's imports say it may be one of ``wanted``; else the empty set, cheaply."""
         if isinstance(node, cst.Call):
             node = node.func
-        try:
-            return {q.name for q in self.get_metadata(QualifiedNameProvider, node, set())}
-        except KeyError:
+        local = dotted(node)
+        if local is None or self.context.file.resolve(local) not in wanted:
             return set()
+        return {q.name for q in self.context.lookup().qualified(node)}
+
+    def scope_of(self, node: cst.CSTNode) -> Scope | None:
+        return self.context.lookup().scope(node)
 
     def function_at(self, node: cst.CSTNode) -> FunctionInfo | None:
         """The innermost function (view, hook or helper) that contains ``node``."""

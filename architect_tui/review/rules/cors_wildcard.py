@@ -8,6 +8,8 @@ from architect_tui.review.rules._util import code, walk
 from architect_tui.review.rules.base import Example, Rule
 from architect_tui.review.rules.facts import string_value
 
+CORS_NAMES = {"flask_cors.CORS", "flask_cors.cross_origin"}
+
 
 class CorsWildcardCredentials(Rule):
     id = "FLK111"
@@ -36,7 +38,9 @@ class CorsWildcardCredentials(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not any(n.endswith("CORS") or n.endswith("cross_origin") for n in self.qnames(node)):
+        if not any(
+            n.endswith("CORS") or n.endswith("cross_origin") for n in self.qnames(node, CORS_NAMES)
+        ):
             return
         kwargs = {a.keyword.value: a.value for a in node.args if a.keyword}
         creds = kwargs.get("supports_credentials")

@@ -180,7 +180,12 @@ def _run_file(
     crashes: list[ParseError],
 ) -> list[Violation]:
     context = RuleContext(
-        path=path, source=source, facts=facts, file=facts.files[path], project=project
+        path=path,
+        source=source,
+        facts=facts,
+        file=facts.files[path],
+        project=project,
+        wrapper=wrapper,
     )
     with file_tables(context.file.children):
         instances = _visit(wrapper, rules, context, crashes)

@@ -6,6 +6,8 @@ import libcst as cst
 
 from architect_tui.review.rules.base import Example, Rule
 
+FLASK = {"flask.Flask", "flask.app.Flask"}
+
 COVERS_404 = {"404", "NotFound", "HTTPException", "Exception"}
 COVERS_500 = {"500", "InternalServerError", "HTTPException", "Exception"}
 
@@ -39,7 +41,7 @@ class MissingErrorHandlers(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        if "flask.Flask" not in self.qnames(node) or not self.context.facts.json_api:
+        if "flask.Flask" not in self.qnames(node, FLASK) or not self.context.facts.json_api:
             return
         handlers = self.context.facts.error_handlers
         missing = [

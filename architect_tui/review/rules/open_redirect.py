@@ -50,7 +50,7 @@ class OpenRedirect(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not (self.qnames(node) & NAMES) or not node.args:
+        if not (self.qnames(node, NAMES) & NAMES) or not node.args:
             return
         fn = self.function_at(node)
         target = node.args[0].value

@@ -51,7 +51,7 @@ class PathTraversal(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        names = self.qnames(node)
+        names = self.qnames(node, SEND_FILE | SEND_FROM_DIR)
         if not node.args or not names & (SEND_FILE | SEND_FROM_DIR):
             return
         fn = self.function_at(node)

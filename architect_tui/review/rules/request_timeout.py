@@ -23,7 +23,7 @@ class NoRequestTimeout(Rule):
     INVALID = (Example("import requests\nresponse = requests.get(url, headers=h)\n"),)
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not (self.qnames(node) & CALLS):
+        if not (self.qnames(node, CALLS) & CALLS):
             return
         if any(a.keyword and a.keyword.value == "timeout" for a in node.args) or any(
             a.star == "**" for a in node.args

@@ -8,7 +8,6 @@ import string
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.metadata import ScopeProvider
 
 from architect_tui.review.rules._util import (
     code,
@@ -284,7 +283,11 @@ class SqlInjection(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         name = dotted(node.func) or ""
         last = name.rpartition(".")[2]
-        is_text = bool(self.qnames(node) & TEXT_NAMES) or name in {"text", "sa.text", "db.text"}
+        is_text = bool(self.qnames(node, TEXT_NAMES) & TEXT_NAMES) or name in {
+            "text",
+            "sa.text",
+            "db.text",
+        }
         if not node.args or not (last in SINKS or is_text):
             return
         first = node.args[0].value
@@ -292,7 +295,10 @@ class SqlInjection(Rule):
             return  # reported (and fixed) at the execute call
         inner_text = (
             isinstance(first, cst.Call)
-            and (bool(self.qnames(first) & TEXT_NAMES) or dotted(first.func) in {"text", "db.text"})
+            and (
+                bool(self.qnames(first, TEXT_NAMES) & TEXT_NAMES)
+                or dotted(first.func) in {"text", "db.text"}
+            )
             and bool(first.args)
         )
         sql_expr = first.args[0].value if inner_text else first  # type: ignore[union-attr]
@@ -314,7 +320,7 @@ class SqlInjection(Rule):
 
     def _assigned_dynamic_sql(self, node: cst.Name) -> bool:
         """Is any assignment of this name, in its scope, SQL built from values?"""
-        scope = self.get_metadata(ScopeProvider, node, None)
+        scope = self.scope_of(node)
         if scope is None:
             return False
         for assignment in scope[node.value]:

@@ -41,7 +41,7 @@ class TemplateInjection(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not (self.qnames(node) & NAMES) or not node.args:
+        if not (self.qnames(node, NAMES) & NAMES) or not node.args:
             return
         first = node.args[0].value
         if string_value(first) is not None or node.args[0].keyword is not None:

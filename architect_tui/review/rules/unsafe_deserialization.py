@@ -45,7 +45,7 @@ class UnsafeDeserialization(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not (self.qnames(node) & LOADERS) or not node.args:
+        if not (self.qnames(node, LOADERS) & LOADERS) or not node.args:
             return
         fn = self.function_at(node)
         if is_tainted(node.args[0].value, fn, self.context.file):

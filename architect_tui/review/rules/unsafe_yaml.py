@@ -41,7 +41,7 @@ class UnsafeYaml(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        names = self.qnames(node) & UNSAFE
+        names = self.qnames(node, UNSAFE) & UNSAFE
         if not names or not node.args:
             return
         loader = next(

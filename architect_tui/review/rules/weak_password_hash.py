@@ -44,7 +44,7 @@ class WeakPasswordHash(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not (self.qnames(node) & FAST):
+        if not (self.qnames(node, FAST) & FAST):
             return
         fn = self.function_at(node)
         context = (fn.name if fn else "") + code(node)
