@@ -165,8 +165,17 @@ def call_external(
         from architect_tui.analysis.pybuiltins import environ_default
 
         return environ_default(args)
-    if path in ("functools.wraps", "flask.views.View.as_view"):
-        return Builtin(lambda a, k, s: a[0] if a else Unknown("wraps"), "wraps")
+    if path in ("functools.wraps", "functools.update_wrapper"):
+        # ``@wraps(f)`` makes the wrapper look like ``f`` (name, and for the map, the view).
+        wrapped = args[0] if path == "functools.wraps" and args else None
+        if path == "functools.update_wrapper":
+            return args[1] if len(args) > 1 else Unknown("update_wrapper")
+        return Builtin(
+            lambda a, k, s: (
+                wrapped if isinstance(wrapped, FuncRef | AsView) else (a[0] if a else None)
+            ),
+            "wraps",
+        )
     if path.endswith(".import_string") or path == "importlib.import_module":
         name = args[0] if args else kwargs.get("name", kwargs.get("import_name"))
         package = _arg(args, kwargs, 1, "package")

@@ -561,6 +561,8 @@ class Interpreter:
         result = self.call(deco, [value], {}, site)
         if isinstance(result, Unknown) or result is None:
             return value
+        if isinstance(deco, Builtin) and deco.label == "wraps":
+            return result  # functools.wraps: the wrapper stands for the wrapped view
         if (
             isinstance(result, FuncRef)
             and isinstance(value, FuncRef | AsView)

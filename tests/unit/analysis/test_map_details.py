@@ -188,3 +188,17 @@ def test_class_view_decorators_are_listed(tmp_path: Path) -> None:
     assert secret is not None and items is not None
     assert secret.decorators == ("login_required",)
     assert items.decorators == ("login_required (on post)",)
+
+
+def test_view_wrapped_by_a_direct_call_keeps_its_name(tmp_path: Path) -> None:
+    """``view_func=login_required(view)`` with functools.wraps: the endpoint is the view's."""
+    (tmp_path / "app.py").write_text(
+        "import functools\n\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        "def login_required(f):\n    @functools.wraps(f)\n    def wrapper(*a, **k):\n"
+        "        return f(*a, **k)\n\n    return wrapper\n\n\n"
+        "def profile():\n    return ''\n\n\n"
+        "app.add_url_rule('/profile', view_func=login_required(profile))\n",
+        encoding="utf-8",
+    )
+    route = read_project(tmp_path, use_cache=False).route_by_endpoint("profile")
+    assert route is not None and route.view == "profile" and route.span.line == 16
