@@ -82,6 +82,7 @@ class Composer:
 
     def compose(self) -> Composed:
         apps = self.interp.apps
+        _unique_app_names(apps)
         for app in apps:
             self.out.apps.append(
                 App(app.name, app.factory, _span(app.site), _str_or_none(app.import_name))
@@ -513,6 +514,20 @@ class Composer:
         else:
             name, span = _view_name_str(func), _span(rec.site)
         return Hook(rec.kind, owner, scope, name, span, app_wide, rec.error)  # type: ignore[arg-type]
+
+
+def _unique_app_names(apps: list[AppObj]) -> None:
+    """Two apps bound to ``app`` (two factories) get told apart: ``app:create_second``."""
+    seen: set[str] = set()
+    for app in apps:
+        name = app.name
+        if name in seen:
+            where = f"{app.site.file}:{app.site.line}"
+            name = f"{app.name}:{app.factory}" if app.factory else f"{app.name}:{where}"
+            if name in seen:
+                name = f"{name}:{where}"
+        seen.add(name)
+        app.name = name
 
 
 def _span(site: Site) -> SourceSpan:

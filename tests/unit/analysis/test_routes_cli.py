@@ -109,3 +109,12 @@ def test_real_subprocess_json(tmp_path: Path) -> None:
     kinds = {(r["endpoint"], r["kind"]) for r in data["routes"]}
     assert ("api.users_user", "restx") in kinds and ("restx_doc.static", "static") in kinds
     assert any((tmp_path / "cache").iterdir()), "the cache was written where asked"
+
+
+def test_tree_keeps_two_apps_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    """Two factories both binding ``app``: each app lists only its own routes."""
+    assert main(["routes", str(FIXTURES / "restx"), "--tree", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    first, second = out.split("app:create_second (factory create_second)")
+    assert "/v2/direct" in second and "/v2/direct" not in first
+    assert "/api/u/list" in first and "/api/u/list" not in second
