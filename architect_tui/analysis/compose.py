@@ -156,6 +156,14 @@ class Composer:
             )
             return
         rule = f"{url_path.rstrip('/')}/<path:filename>"
+        if not rule.startswith("/"):
+            self.interp.diag(
+                "warning",
+                app.site.file,
+                app.site.line,
+                f"static route {rule!r} not listed: Flask refuses rules that do not start with '/'",
+            )
+            return
         route = Route(
             rule,
             ("GET",),
