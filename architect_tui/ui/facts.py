@@ -80,6 +80,33 @@ def selection_size(
     return SelectionSize(n, c)
 
 
+# Views that must stay reachable without a login: flagging them would be noise.
+PUBLIC_VIEW_WORDS = (
+    "login",
+    "logout",
+    "signin",
+    "sign_in",
+    "signup",
+    "sign_up",
+    "register",
+    "forgot",
+    "reset",
+    "confirm",
+    "verify",
+    "callback",
+    "oauth",
+    "health",
+    "ping",
+    "static",
+)
+
+
+def looks_public(route: Route) -> bool:
+    """A view whose name or rule says it is an entry point (login, register, health, ...)."""
+    text = f"{route.view} {route.endpoint} {route.rule}".lower()
+    return any(word in text for word in PUBLIC_VIEW_WORDS)
+
+
 def is_auth_decorator(decorator: str) -> bool:
     lowered = decorator.lower()
     return any(marker in lowered for marker in AUTH_MARKERS)
@@ -98,9 +125,11 @@ def auth_gap(project: ProjectMap, route: Route) -> AuthGap | None:
     """A route without an auth decorator in a blueprint whose other routes mostly have one.
 
     That is the shape of a forgotten ``@login_required``; a blueprint where no route is guarded
-    (a public API) is not flagged.
+    (a public API) is not flagged, nor are entry points such as login or register.
     """
     if route.blueprint is None or any(is_auth_decorator(d) for d in route.decorators):
+        return None
+    if looks_public(route):
         return None
     siblings = [
         r for r in project.routes_of(route.blueprint) if r is not route and r.kind != "static"

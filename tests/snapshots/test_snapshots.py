@@ -20,8 +20,9 @@ def test_map(snap_compare, size) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_route_selected(snap_compare, size) -> None:
-    """auth.login: span marked, details with the missing login_required, size in the status."""
-    assert snap_compare(make_app(), terminal_size=size, run_before=partial_keys("down", "down"))
+    """auth.settings: span marked, details with the missing login_required, size in status."""
+    presses = ["down"] * 5
+    assert snap_compare(make_app(), terminal_size=size, run_before=partial_keys(*presses))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -62,7 +63,7 @@ def test_light_theme(snap_compare) -> None:
     assert snap_compare(
         make_app(theme="textual-light"),
         terminal_size=(120, 40),
-        run_before=partial_keys("down", "down"),
+        run_before=partial_keys(*["down"] * 5),
     )
 
 

@@ -39,8 +39,12 @@ async def test_filter_narrows_the_map_fuzzily(make_app) -> None:
         tree = app.screen.query_one(MapTree)
         assert _route_endpoints(tree) == ["api.delete_item", "api.list_items"]
         assert "2 of 7 routes match" in str(app.screen.query_one("#status-activity").render())
+        # Typing never moves the selection; Enter goes to the first match.
+        assert app.screen.selection.kind == "file"  # still the app's file, picked at start
         await pilot.press("enter")
+        await pilot.pause()
         assert tree.has_focus
+        assert app.screen.selection.endpoint == "api.list_items"
         await pilot.press("slash", *" delete")
         await settle(pilot)
         assert _route_endpoints(tree) == ["api.delete_item"]
@@ -48,6 +52,8 @@ async def test_filter_narrows_the_map_fuzzily(make_app) -> None:
         await settle(pilot)
         assert app.screen.query_one("#filter", Input).value == ""
         assert len(_route_endpoints(tree)) == 7
+        # Back in the full map, the cursor is on the route that was selected.
+        assert tree.cursor_node is not None and tree.cursor_node.data.endpoint == "api.list_items"
 
 
 async def test_filter_by_method_and_blueprint_words(make_app) -> None:

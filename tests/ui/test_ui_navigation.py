@@ -62,13 +62,25 @@ async def test_walking_to_a_route_selects_it(make_app) -> None:
         status = str(screen.query_one("#status-selection").render())
         assert "auth.login" in status and "5 lines" in status and "tokens" in status
         facts = str(screen.query_one("#details-facts").render())
-        assert "no auth decorator, while 2 of 3 sibling route(s) have one" in facts
         assert "rule = /auth + /login" in facts
+        assert "no auth decorator" not in facts  # a login view is public by nature
         jumps = [j.label for j in screen.query_one(DetailsPanel).jumps]
         assert "before_request  load_user (app)" in jumps
         assert "errorhandler 404  not_found (app)" in jumps
         changes = [m for m in seen if isinstance(m, MainScreen.SelectionChanged)]
         assert changes and changes[-1].selection == screen.selection
+
+
+async def test_an_unguarded_sibling_is_flagged(make_app) -> None:
+    """auth.settings lacks @login_required while its siblings have it: the details say so."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["down"] * 5)
+        await pilot.pause()
+        assert app.screen.selection.endpoint == "auth.settings"
+        facts = str(app.screen.query_one("#details-facts").render())
+        assert "no auth decorator, while 2 of 3 sibling route(s) have one" in facts
 
 
 async def test_a_guarded_route_shows_no_warning(make_app) -> None:

@@ -61,6 +61,7 @@ def test_auth_gap_flags_the_unguarded_sibling(project) -> None:
     assert gap is not None and (gap.guarded, gap.siblings) == (2, 3)
     assert gap.example == "login_required"
     assert auth_gap(project, project.route_by_endpoint("auth.logout")) is None
+    assert auth_gap(project, project.route_by_endpoint("auth.login")) is None  # entry point
     # No api route is guarded: a public blueprint is not flagged.
     assert auth_gap(project, project.route_by_endpoint("api.list_items")) is None
     assert auth_gap(project, project.route_by_endpoint("index")) is None

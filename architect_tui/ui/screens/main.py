@@ -485,13 +485,25 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        (self.files_tree if self.left_mode == "files" else self.map_tree).focus()
+        """Enter in the filter: go to the first match (that is what the user was looking for)."""
+        if self.left_mode == "files":
+            node = self.files_tree.first_file()
+            if node is not None:
+                self.files_tree.reveal(node)
+            self.files_tree.focus()
+        else:
+            node = self.map_tree.first_route()
+            if node is not None:
+                self.map_tree.reveal(node)
+            self.map_tree.focus()
 
     def action_filter(self) -> None:
         self.filter_input.focus()
 
     def action_back(self) -> None:
         if self.filter_input.value:
+            if self.selection is not None:
+                self._pending = self._target_for(self.selection)  # back to it in the full map
             self.filter_input.value = ""
         (self.files_tree if self.left_mode == "files" else self.map_tree).focus()
 

@@ -70,8 +70,8 @@ class FilesTree(Tree[FileEntry | FolderEntry]):
             parent = self._folder(folders, parent_path, expand)
             parent.add_leaf(Text(name), FileEntry(path))
             shown += 1
-        if self.cursor_line < 0 and self.last_line >= 0:
-            self.move_cursor_to_line(0)
+        if not query and self.cursor_line < 0 and self.last_line >= 0:
+            self.move_cursor_to_line(0)  # a folder: moving here selects nothing
         self.post_message(self.Filled(shown))
 
     def _folder(
@@ -95,6 +95,15 @@ class FilesTree(Tree[FileEntry | FolderEntry]):
             if isinstance(node.data, FileEntry) and node.data.path == path:
                 return node
             stack.extend(node.children)
+        return None
+
+    def first_file(self) -> TreeNode[FileEntry | FolderEntry] | None:
+        stack = list(reversed(self.root.children))
+        while stack:
+            node = stack.pop()
+            if isinstance(node.data, FileEntry):
+                return node
+            stack.extend(reversed(node.children))
         return None
 
     def reveal(self, node: TreeNode[FileEntry | FolderEntry]) -> None:

@@ -136,6 +136,7 @@ class MapTree(Tree[NodeData]):
         self.query_text = ""
         self.filling = False
         self._counts: dict[str, int] = {}
+        self._placed_for: int | None = None
 
     # ---- attributes down ---------------------------------------------------------------------
 
@@ -170,7 +171,10 @@ class MapTree(Tree[NodeData]):
                 await asyncio.sleep(0)
                 deadline = perf_counter() + SLICE
         self.filling = False
-        if self.cursor_line < 0 and self.last_line >= 0:
+        if not query and self._placed_for != id(project) and self.last_line >= 0:
+            # Only the first fill of a project picks a node; a refill (filter) never moves the
+            # selection behind the user's back.
+            self._placed_for = id(project)
             self.move_cursor_to_line(0)
         self.post_message(self.Filled(len(shown), len(project.routes)))
 
@@ -265,6 +269,9 @@ class MapTree(Tree[NodeData]):
                 return node
             stack.extend(reversed(node.children))
         return None
+
+    def first_route(self) -> TreeNode[NodeData] | None:
+        return self.find_node(Route)
 
     def reveal(self, node: TreeNode[NodeData]) -> None:
         """Expand the node's ancestors, put the cursor on it and scroll it into view."""
