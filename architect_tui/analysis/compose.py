@@ -580,6 +580,8 @@ def _view_info(rec: RuleRec) -> tuple[str, SourceSpan, tuple[str, ...]]:
         return view.path.rsplit(".", 1)[-1], _span(rec.site), ()
     if rec.kind == "static":
         return "static", _span(rec.site), ()
+    if rec.view is None and isinstance(rec.endpoint, str):
+        return rec.endpoint, _span(rec.site), ()  # add_url_rule(rule, endpoint) with no view yet
     name = _view_name(rec.view)
     return (name if isinstance(name, str) else "?"), _span(rec.site), ()
 
