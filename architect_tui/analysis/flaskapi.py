@@ -755,10 +755,7 @@ def _api_method(
     site: Site,
 ) -> Any:
     if name == "init_app" and args:
-        if api.flavour == "restful":
-            _api_init_app(interp, api, args[0], kwargs, site)
-        else:
-            _api_init_app(interp, api, args[0], kwargs, site)
+        _api_init_app(interp, api, args[0], kwargs, site)
         return None
     if api.flavour == "restful":
         if name == "add_resource" and args:
