@@ -8,7 +8,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from architect_tui.review.rules.base import Example, Rule
-from architect_tui.review.rules.facts import _edge_target
+from architect_tui.review.rules.import_graph import edge_target
 
 
 class ImportCycle(Rule):
@@ -57,7 +57,7 @@ class ImportCycle(Rule):
         for name, at in mine.imports:
             if at != line:
                 continue
-            target = _edge_target(facts, name)
+            target = edge_target(facts, name)
             cycle = facts.cycle_edges.get((mine.module, target or ""))
             if cycle and self._blame(mine.module, target or "", cycle, line):
                 self.report(node, "Circular import: " + " -> ".join([mine.module, *cycle]))
