@@ -285,7 +285,7 @@ def _new_api(
     interp: Interpreter, flavour: str, args: list[Any], kwargs: dict[str, Any], site: Site
 ) -> RestfulApi:
     api = RestfulApi(flavour, site)
-    api.prefix = _arg(args, kwargs, 2 if flavour == "restful" else 99, "prefix", "")
+    api.prefix = _arg(args, kwargs, 1 if flavour == "restful" else 99, "prefix", "")
     api.url_part_order = kwargs.get("url_part_order", "bae")
     if flavour == "restx":
         api.doc = kwargs.get("doc", "/")
