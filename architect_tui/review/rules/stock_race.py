@@ -8,6 +8,8 @@ from architect_tui.review.rules._util import code, walk
 from architect_tui.review.rules.base import Example, Rule
 from architect_tui.review.rules.facts import dotted
 
+DB_MARKERS = ("session.", ".query", "get_or_404", "first_or_404", ".commit(", "execute(")
+
 
 class CheckThenUpdateRace(Rule):
     id = "FLK205"
@@ -20,6 +22,9 @@ class CheckThenUpdateRace(Rule):
         "(with_for_update) or do it in one conditional UPDATE and check the row count."
     )
     VALID = (
+        Example(
+            "def walk(self, node):\n    if self.depth > 50:\n        return\n    self.depth -= 1\n"
+        ),
         Example(
             "def take(pid, n):\n    p = db.session.get(Product, pid, with_for_update=True)\n"
             "    if p.stock < n:\n        raise OutOfStock\n    p.stock -= n\n"
@@ -36,12 +41,15 @@ class CheckThenUpdateRace(Rule):
         body = code(node.body)
         if "with_for_update" in body or "FOR UPDATE" in body.upper():
             return
+        if not any(marker in body for marker in DB_MARKERS):
+            return  # a counter in memory (a depth, a retry budget), not a database row
         decremented = {
             dotted(s.target)
             for s in walk(node.body)
             if isinstance(s, cst.AugAssign) and isinstance(s.operator, cst.SubtractAssign)
         }
         decremented.discard(None)
+        decremented = {d for d in decremented if d and d.split(".")[0] not in {"self", "cls"}}
         if not decremented:
             return
         for sub in walk(node.body):
