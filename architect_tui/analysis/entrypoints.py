@@ -39,11 +39,6 @@ def call_uncalled_factories(interp: Interpreter) -> None:
     calls such a factory (``lemur.create_app`` wrapping ``factory.create_app``). Outer
     wrappers run first, so the inner factory gets the arguments the project really passes.
     """
-    if interp.apps:
-        # The project already made its app at import time (a module-level app, or a
-        # factory called by wsgi.py): other factories are side apps (MLflow's scoring
-        # server, demo apps) whose routes are not the app's.
-        return
     candidates: list[tuple[FileFacts, ast.FunctionDef | ast.AsyncFunctionDef, FuncRef]] = []
     for f in interp.facts:
         if is_test_file(f.rel) or not f.full or f.tree is None:
@@ -78,8 +73,11 @@ def call_uncalled_factories(interp: Interpreter) -> None:
             break
     factories = [c for c in candidates if id(c[1]) in level]
     named = [c for c in factories if "app" in c[1].name.lower()]
-    if named:
-        factories = named  # create_app/make_app over side apps such as init(model)
+    if named or interp.apps:
+        # create_app/make_app over side apps such as MLflow's scoring server ``init(model)``;
+        # once the project made an app at import time only create_app-like factories still
+        # run (a helper module may have built a partial app, as Lemur's Celery setup does).
+        factories = named
     ordered = sorted(factories, key=lambda c: -level[id(c[1])])
     for f, stmt, fn in ordered:
         if id(stmt) not in interp.called:
