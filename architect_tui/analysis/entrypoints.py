@@ -88,9 +88,10 @@ def call_uncalled_app_setups(interp: Interpreter) -> None:
     """Functions that take ``app`` and register on it but that nobody calls statically
     (plugin hooks such as pluggy ``hookimpl``s, ``init_app`` called through a registry):
     Flask runs them at start-up, so they are run once with the project's app."""
-    if len(interp.apps) != 1:
+    if not interp.apps:
         return
-    app = interp.apps[0]
+    # With several apps, hooks belong to the main one: the app with the most registrations.
+    app = max(interp.apps, key=lambda a: len(a.records))
     for f in interp.facts:
         if is_test_file(f.rel) or not f.full or f.tree is None:
             continue
