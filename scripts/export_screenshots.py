@@ -22,10 +22,11 @@ from architect_tui.ui.app import ArchitectApp  # noqa: E402
 # name -> keys pressed after the map is filled
 SHOTS: dict[str, tuple[str, ...]] = {
     "map": (),
-    "route": ("down", "down", "down"),
+    # orders.invoice: the one view of its blueprint without @login_required
+    "route": ("ctrl+p", *"invoice", "enter"),
     "filter": ("slash", *"orders post"),
-    "files": ("t", "down", "down", "down"),
-    "mark": ("down", "down", "down", "tab", "v", "down", "down", "down", "v"),
+    "files": ("t", "down", "down", "down", "down"),
+    "mark": ("ctrl+p", *"checkout", "enter", "tab", "v", "down", "down", "down", "v"),
     "help": ("question_mark",),
 }
 

@@ -2,9 +2,9 @@
 below it, the status line and the footer. It owns the project: it reads it in a thread worker,
 hands pieces of it down to the widgets, and turns their messages into the current ``Selection``.
 
-Seams for the other front-end pieces (review panel, changes screen) are gathered in one section
-at the end: ``#review-dock`` is where a review panel docks, and ``R`` / ``A`` / ``c`` are wired to
-``action_review`` / ``action_ask`` / ``action_changes``.
+The review, ask, changes, history and undo keys delegate to ``ReviewFlow``
+(``screens/review_flow.py``), a widget docked in ``#review-dock`` on first use; the section at the
+end is that seam.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import getters, on, work
 from textual.app import ComposeResult, SuspendNotSupported
@@ -21,7 +21,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Input
 from textual.worker import get_current_worker
 
@@ -58,6 +57,9 @@ from architect_tui.ui.widgets.files_tree import FilesTree
 from architect_tui.ui.widgets.map_tree import MapTree
 from architect_tui.ui.widgets.status import StatusLine
 
+if TYPE_CHECKING:  # imported on first use: the review modules are not on the first frame's path
+    from architect_tui.ui.screens.review_flow import ReviewFlow
+
 _HERE = Path(__file__).parent
 #: The main screen's styles, one file per region. The app loads them at start (the main screen
 #: is its default screen), so they are absolute paths usable from either class.
@@ -67,6 +69,7 @@ MAIN_CSS: list[str | Path] = [
     _HERE.parent / "widgets" / "code_view.tcss",
     _HERE.parent / "widgets" / "details.tcss",
     _HERE.parent / "widgets" / "status.tcss",
+    _HERE / "review_flow.tcss",
 ]
 
 
@@ -134,6 +137,27 @@ class MainScreen(Screen[None]):
             "Changes",
             id="main.changes",
             tooltip="Show the changes proposed by the last review",
+        ),
+        Binding(
+            "H",
+            "history",
+            "History",
+            id="main.history",
+            tooltip="Reopen a saved review of this project in the review panel",
+        ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="main.undo",
+            tooltip="Undo the latest apply: its files come back byte for byte",
+        ),
+        Binding(
+            "p",
+            "review_panel",
+            "Panel",
+            id="main.review_panel",
+            tooltip="Review panel: docked, maximised, hidden (in turn)",
         ),
         Binding(
             "escape",
@@ -207,8 +231,10 @@ class MainScreen(Screen[None]):
         self._texts: dict[str, str | None] = {}
         self._pending: JumpTarget | None = None
         self._map_ready = False  # the map tree holds the current project
+        self._summary = ""  # "36 routes · 8 blueprints · 27 files"
         self._map_key: tuple[int, str] | None = None  # what the map tree shows: (project, query)
         self._files_key: tuple[int, str] | None = None  # what the files tree shows
+        self._review_flow: ReviewFlow | None = None  # docked on the first R / A / H
         self.title = f"architect · {root.name or root}"
         self.sub_title = "…"
 
@@ -245,6 +271,7 @@ class MainScreen(Screen[None]):
         # Paint first, then read: the reader must not compete with the first frame.
         self.call_after_refresh(self.start_read, reread=False)
         self.call_after_refresh(self.read_git)
+        self.call_after_refresh(self.warm_up_review)
 
     def on_resize(self) -> None:
         # A compact footer fits every key at 80 columns.
@@ -303,10 +330,11 @@ class MainScreen(Screen[None]):
         self._refresh_left_tree()
         self._show_left()
         routes, bps = len(project.routes), len(project.blueprints)
-        self.status.activity = (
+        self._summary = (
             f"{routes} route{'s' if routes != 1 else ''} · {bps} blueprint{'s' if bps != 1 else ''}"
             f" · {len(self.files)} files"
         )
+        self.status.activity = self._summary
         if message.reread:
             self._refresh_code()
             self.notify(f"Re-read in {message.seconds:.1f} s", timeout=2)
@@ -439,8 +467,10 @@ class MainScreen(Screen[None]):
             self._map_ready = True
             self._show_left()
         self._flush_pending(files=False)
-        if self.filter_input.value and self.left_mode == "map":
+        if self.filter_input.value.strip() and self.left_mode == "map":
             self.status.activity = f"{message.routes} of {message.total_routes} routes match"
+        else:
+            self.status.activity = self._summary
 
     @on(FilesTree.Filled)
     def _files_filled(self, message: FilesTree.Filled) -> None:
@@ -501,6 +531,8 @@ class MainScreen(Screen[None]):
         self.filter_input.focus()
 
     def action_back(self) -> None:
+        if self._review_flow is not None and self._review_flow.cancel():
+            return  # Esc stops a running review first
         if self.filter_input.value:
             if self.selection is not None:
                 self._pending = self._target_for(self.selection)  # back to it in the full map
@@ -589,31 +621,41 @@ class MainScreen(Screen[None]):
             self.notify(f"{command[0]} exited with {result.returncode}", severity="warning")
         self.action_reread()
 
-    # ---- seams: the review panel (ui/review) and the changes screen (ui/changes) -------------
-    # The lead wires these three actions and ``dock_review``; everything they need is here:
-    # ``self.selection`` (a Selection or None), ``self.project`` (ProjectMap or None),
-    # ``self.root``, ``self.show_code(path, line, end_line)`` to jump to a finding, and
-    # ``MainScreen.SelectionChanged`` posted whenever the selection changes.
+    # ---- the review flow (screens/review_flow.py owns it; imported on first use) -------------
 
-    def action_review(self) -> None:
-        self._coming("Reviews")
+    async def review_flow(self) -> ReviewFlow:
+        """The review panel and its flows, docked in ``#review-dock`` the first time."""
+        if self._review_flow is None:
+            from architect_tui.ui.screens.review_flow import ReviewFlow
 
-    def action_ask(self) -> None:
-        self._coming("Asking the architect")
+            self._review_flow = ReviewFlow(self)
+            await self.review_dock.mount(self._review_flow)
+        return self._review_flow
 
-    def action_changes(self) -> None:
-        self._coming("The changes view")
+    async def action_review(self) -> None:
+        (await self.review_flow()).review()
 
-    async def dock_review(self, panel: Widget) -> None:
-        """Show ``panel`` in the review dock (right of the code when wide, below when narrow)."""
-        await self.review_dock.remove_children()
-        await self.review_dock.mount(panel)
-        self.review_dock.display = True
+    async def action_ask(self) -> None:
+        (await self.review_flow()).review(ask=True)
 
-    async def undock_review(self) -> None:
-        self.review_dock.display = False
-        await self.review_dock.remove_children()
+    async def action_changes(self) -> None:
+        (await self.review_flow()).changes()
 
-    def _coming(self, what: str) -> None:
-        where = f" for {self.selection.label}" if self.selection else ""
-        self.notify(f"{what}{where} is coming soon.", title="Not yet", timeout=3)
+    async def action_history(self) -> None:
+        (await self.review_flow()).history()
+
+    async def action_undo(self) -> None:
+        (await self.review_flow()).undo()
+
+    async def action_review_panel(self) -> None:
+        (await self.review_flow()).cycle_mode()
+
+    @work(thread=True, exit_on_error=False, group="warm-up")
+    def warm_up_review(self) -> None:
+        """With a key, import the SDK after the first frame so the first review does not wait."""
+        from architect_tui.config import load_settings
+
+        if load_settings(self.root).has_credentials:
+            from architect_tui.ui.screens.review_flow import warm_up
+
+            warm_up()

@@ -38,6 +38,12 @@ def route_facts(project: ProjectMap, route: Route) -> tuple[str, list[Jump]]:
     lines = [f"[b]{escape(route.endpoint)}[/b]"]
     methods = " ".join(f"[b $accent]{m}[/]" for m in route.methods) or "GET"
     lines.append(f"{methods}  [b]{escape(route.rule)}[/b]")
+    gap = auth_gap(project, route)
+    if gap is not None:  # first, so it is seen even in a short panel
+        lines.append(
+            f"[$text-warning]⚠ no auth decorator, while {gap.guarded} of {gap.siblings} sibling "
+            f"route(s) have one (@{escape(gap.example)})[/]"
+        )
     pieces = rule_composition(route)
     if len(pieces) > 1:
         lines.append("[dim]rule =[/dim] " + " [dim]+[/dim] ".join(escape(p) for p in pieces))
@@ -54,12 +60,6 @@ def route_facts(project: ProjectMap, route: Route) -> tuple[str, list[Jump]]:
             lines.append(f"{mark}@{escape(decorator)}")
     else:
         lines.append("[dim]  none[/dim]")
-    gap = auth_gap(project, route)
-    if gap is not None:
-        lines.append(
-            f"[$text-warning]⚠ no auth decorator, while {gap.guarded} of {gap.siblings} sibling "
-            f"route(s) have one (@{escape(gap.example)})[/]"
-        )
     jumps = [Jump(f"view  {route.view}", route.span.file, route.span.line, route.span.end_line)]
     if route.registered_at is not None and route.registered_at != route.span:
         jumps.append(Jump("registration", route.registered_at.file, route.registered_at.line))

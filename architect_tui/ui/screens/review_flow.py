@@ -1,0 +1,389 @@
+"""The review flow of the main screen: review, ask, follow up, open the changes, undo, history.
+
+``ReviewFlow`` is one widget docked in the main screen's ``#review-dock``: it holds the
+``ReviewPanel`` and owns the workers and the ``ReviewSession`` behind it, so the main screen only
+delegates its keys (``R``, ``A``, ``c``, ``H``, ``u``, ``p``) and stays the owner of the project,
+the selection and the code view. The panel's messages bubble to this widget first and stop here.
+
+The flow, as the user meets it:
+
+- ``R``: pick a lens (remembered), then with a key (or ``ANTHROPIC_BASE_URL``) build the request
+  in a thread, show the context screen and stream the answer, with the offline rules' findings
+  for the same selection listed beside it as local; without a key, the offline architect runs at
+  once, with a note saying so.
+- ``A``: the same with the user's question (it needs a model; without a key it says so).
+- A finding jumps the code view to its line; "N proposed changes" (or ``c``) extracts and plans
+  the diff in a thread and opens the changes screen; an apply or undo there re-reads the project.
+
+This module is imported on first use (the review modules take ~0.3 s to import), never on the
+path to the first frame.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from textual import getters, on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+
+from architect_tui.analysis.model import ProjectMap
+from architect_tui.analysis.selection import Selection
+from architect_tui.config import Settings, load_settings
+from architect_tui.patch import ApplyPlan, extract_changes, plan
+from architect_tui.review.model import Review, ReviewRequest
+from architect_tui.ui.changes import ChangesScreen
+from architect_tui.ui.review import (
+    AskScreen,
+    ContextScreen,
+    HistoryScreen,
+    LensScreen,
+    ReviewPanel,
+    ReviewSession,
+    apply_choice,
+)
+from architect_tui.vcs import UndoReport
+
+if TYPE_CHECKING:
+    from architect_tui.ui.screens.main import MainScreen
+
+OFFLINE_NOTE = "No ANTHROPIC_API_KEY: offline architect (local rules)"
+ASK_NEEDS_KEY = (
+    "Asking needs a model: set ANTHROPIC_API_KEY (or point ANTHROPIC_BASE_URL at an "
+    "Anthropic-compatible server) and restart. R still reviews offline with the local rules."
+)
+EMPTY_TEXT = "No review yet: select a route, a blueprint, a file or a line range, then R (or A)."
+
+PanelMode = Literal["hidden", "docked", "max"]
+
+
+class FlowChangesScreen(ChangesScreen):
+    """The changes screen, telling the flow when files were written or restored (its own
+    handlers still run first: Textual calls each class's handler along the MRO)."""
+
+    def __init__(self, flow: ReviewFlow, the_plan: ApplyPlan, root: Path, *, message: str) -> None:
+        super().__init__(the_plan, root, message=message)
+        self._flow = flow
+
+    @on(ChangesScreen.Applied)
+    def _tell_flow_applied(self, event: ChangesScreen.Applied) -> None:
+        if event.report.applied:
+            self._flow.files_changed()
+
+    @on(ChangesScreen.Undone)
+    def _tell_flow_undone(self, event: ChangesScreen.Undone) -> None:
+        if event.report.undone:
+            self._flow.files_changed()
+
+
+def plan_changes(review: Review, root: Path) -> ApplyPlan:
+    """Extract the review's proposed changes and match them against the files (nothing written).
+
+    Blocking (reads and diffs files): run it in a thread.
+    """
+    text = review.changes if review.changes.strip() else review.markdown
+    return plan(extract_changes(text, root, incomplete=review.incomplete), root)
+
+
+def prepare_request(
+    project: ProjectMap,
+    selection: Selection,
+    settings: Settings,
+    lens: str,
+    ask: str | None,
+) -> tuple[ReviewRequest, Review | None]:
+    """The LLM request and the offline rules' review of the same selection (None if the rules
+    fail: the model's review must not depend on them). Their findings go to the model as hints.
+
+    Blocking (parses files): run it in a thread.
+    """
+    from architect_tui.review.context import build_request
+    from architect_tui.review.offline import format_hints, offline_review
+
+    try:
+        local: Review | None = offline_review(project, selection, settings, lens)
+    except Exception:  # the rules are a bonus here, never a reason to fail the review
+        local = None
+    hints = format_hints(local.findings).splitlines() if local and local.findings else None
+    if hints:
+        hints.insert(0, "The offline rules flagged (check them, do not repeat them blindly):")
+    request = build_request(project, selection, settings, lens=lens, ask=ask, hints=hints)
+    return request, local
+
+
+class ReviewFlow(Vertical):
+    """The review panel and the flows around it; see the module docstring."""
+
+    DEFAULT_CSS = """
+    ReviewFlow {
+        height: 1fr;
+        width: 1fr;
+    }
+    """
+
+    panel = getters.query_one("#review-panel", ReviewPanel)
+
+    def __init__(self, main: MainScreen, *, id: str | None = "review-flow") -> None:
+        super().__init__(id=id)
+        self.main = main
+        self.root: Path = main.root
+        self.lens = "full"
+        self.mode: PanelMode = "hidden"
+        self.session = ReviewSession(self.root, load_settings(self.root))
+        # what the current conversation is about (for the offline review and the changes)
+        self._subject: tuple[ProjectMap, Selection, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ReviewPanel(empty_text=EMPTY_TEXT, id="review-panel")
+
+    # ---- showing -------------------------------------------------------------------------------
+
+    def set_mode(self, mode: PanelMode) -> None:
+        """Hidden, docked beside/below the code, or maximised over the map and the code."""
+        self.mode = mode
+        main = self.main
+        main.review_dock.display = mode != "hidden"
+        main.set_class(mode != "hidden", "-review-open")
+        main.set_class(mode == "max", "-review-max")
+
+    def cycle_mode(self) -> None:
+        """``p``: docked -> maximised -> hidden -> docked."""
+        following: dict[PanelMode, PanelMode] = {
+            "docked": "max",
+            "max": "hidden",
+            "hidden": "docked",
+        }
+        self.set_mode(following[self.mode])
+        if self.mode != "hidden":
+            self.panel.follow_up_input.focus()
+        else:
+            self.main.code_view.focus()
+
+    def reveal(self) -> None:
+        if self.mode == "hidden":
+            self.set_mode("docked")
+
+    def cancel(self) -> bool:
+        """Stop a running review (Esc on the main screen); True when one stopped."""
+        return self.is_mounted and self.panel.cancel_review()
+
+    # ---- review and ask ------------------------------------------------------------------------
+
+    def _subject_now(self) -> tuple[ProjectMap, Selection] | None:
+        selection = self.main.selection
+        if selection is None:
+            self.notify(
+                "Select a route, a blueprint, a file or a line range first.",
+                title="Nothing selected",
+                severity="warning",
+            )
+            return None
+        project = self.main.project or ProjectMap(root=self.root)
+        return project, selection
+
+    @work(exclusive=True, group="review-setup", exit_on_error=False)
+    async def review(self, ask: bool = False) -> None:
+        """``R`` (and ``A`` with ``ask=True``): choose, prepare, confirm, stream."""
+        subject = self._subject_now()
+        if subject is None:
+            return
+        project, selection = subject
+        settings = load_settings(self.root)
+        online = settings.has_credentials and not settings.offline
+        question: str | None = None
+        if ask:
+            if not online:
+                self.notify(ASK_NEEDS_KEY, title="No model", severity="warning", timeout=8)
+                return
+            question = await self.app.push_screen_wait(AskScreen(selection.label))
+            if not question:
+                return
+        else:
+            lens = await self.app.push_screen_wait(LensScreen(self._lenses(), current=self.lens))
+            if lens is None:
+                return
+            self.lens = lens
+        lens = self.lens
+        self.session.settings = settings
+        self._subject = (project, selection, lens)
+        if not online:
+            self.notify(OFFLINE_NOTE, title="Offline review", timeout=6)
+            self.run_offline()
+            return
+        self.main.status.activity = "preparing the review…"
+        try:
+            request, local = await asyncio.to_thread(
+                prepare_request, project, selection, settings, lens, question
+            )
+        except Exception as error:  # an unknown lens, an unreadable file: say it, stay usable
+            self.notify(f"{type(error).__name__}: {error}", title="Cannot review", severity="error")
+            return
+        finally:
+            self.main.status.activity = ""
+        chosen = await self.app.push_screen_wait(ContextScreen(request))
+        if chosen is None:
+            return
+        self.reveal()
+        self.session.start(self.panel, apply_choice(request, chosen), local=local)
+
+    def run_offline(self) -> None:
+        """The offline architect on the current subject, streamed into the panel."""
+        from architect_tui.review.offline import offline_review
+
+        if self._subject is None:
+            return
+        project, selection, lens = self._subject
+        settings = self.session.settings
+        self.reveal()
+        self.session.offline(
+            self.panel,
+            lambda: offline_review(project, selection, settings, lens),
+            target=selection.label,
+            lens=lens,
+        )
+
+    def _lenses(self) -> list[str] | None:
+        try:
+            from architect_tui.review.prompts import load_prompts
+
+            return load_prompts(self.root).lenses
+        except Exception:  # a broken project prompt folder: the built-in list still works
+            return None
+
+    # ---- the panel's messages ------------------------------------------------------------------
+
+    @on(ReviewPanel.FindingSelected)
+    def _finding(self, message: ReviewPanel.FindingSelected) -> None:
+        message.stop()
+        if self.mode == "max":
+            self.set_mode("docked")
+        self.main.show_code(message.file, message.line, message.line)
+
+    @on(ReviewPanel.FollowUp)
+    def _follow_up(self, message: ReviewPanel.FollowUp) -> None:
+        message.stop()
+        if self.session.follow_up(self.panel, message.text) is None:
+            if self.session.settings.has_credentials and not self.session.settings.offline:
+                why = "This review cannot be continued: press R (or A) for a new one."
+            else:
+                why = ASK_NEEDS_KEY
+            self.notify(why, title="No conversation", severity="warning", timeout=6)
+
+    @on(ReviewPanel.Completed)
+    def _completed(self, message: ReviewPanel.Completed) -> None:
+        message.stop()
+        if self.session.completed(message.review, message.question) is None:
+            self.notify(
+                "The review could not be saved under .architect/reviews/.", severity="warning"
+            )
+
+    @on(ReviewPanel.ReviewFailed)
+    def _failed(self, message: ReviewPanel.ReviewFailed) -> None:
+        message.stop()
+        self.session.failed(message.failure, message.question)
+
+    @on(ReviewPanel.RetryRequested)
+    def _retry(self, message: ReviewPanel.RetryRequested) -> None:
+        message.stop()
+        self.notify("This review cannot be retried: press R for a new one.", severity="warning")
+
+    @on(ReviewPanel.OfflineRequested)
+    def _offline(self, message: ReviewPanel.OfflineRequested) -> None:
+        message.stop()
+        if self._subject is None:
+            subject = self._subject_now()
+            if subject is None:
+                return
+            self._subject = (*subject, self.lens)
+        self.run_offline()
+
+    @on(ReviewPanel.ChangesRequested)
+    def _changes(self, message: ReviewPanel.ChangesRequested) -> None:
+        message.stop()
+        self.open_changes(message.review)
+
+    # ---- changes, undo, history ----------------------------------------------------------------
+
+    def latest_changes(self) -> Review | None:
+        """The review whose changes ``c`` opens: the last answer's, else its local fixes."""
+        panel = self.panel
+        if panel.review is not None and panel.review.changes.strip():
+            return panel.review
+        for turn in reversed(panel.turns):
+            if turn.local is not None and turn.local.changes.strip():
+                return turn.local
+        return panel.review
+
+    def changes(self) -> None:
+        """``c``: the changes of the latest review, or a note when there are none."""
+        review = self.latest_changes() if self.is_mounted else None
+        if review is None:
+            self.notify("No review yet: press R to review the selection.", severity="warning")
+        elif not review.changes.strip():
+            self.notify("The last review proposes no changes.", timeout=4)
+        else:
+            self.open_changes(review)
+
+    @work(exclusive=True, group="changes-plan", exit_on_error=False)
+    async def open_changes(self, review: Review) -> None:
+        try:
+            the_plan = await asyncio.to_thread(plan_changes, review, self.root)
+        except Exception as error:
+            self.notify(f"{type(error).__name__}: {error}", title="Cannot read the changes")
+            return
+        message = f"architect: {review.target} ({review.model}, {review.lens})"
+        await self.app.push_screen(FlowChangesScreen(self, the_plan, self.root, message=message))
+
+    def files_changed(self) -> None:
+        """Files were written or restored: read the project again, show the code as it is now."""
+        self.main.action_reread()
+
+    @work(thread=True, exclusive=True, group="undo", exit_on_error=False)
+    def undo(self) -> None:
+        """``u`` on the main screen: restore the latest checkpoint's files."""
+        from architect_tui.vcs import undo
+
+        try:
+            report = undo(self.root)
+        except Exception as error:
+            report = UndoReport(False, None, reason=f"undo failed: {error}")
+        self.app.call_from_thread(self._undone, report)
+
+    def _undone(self, report: UndoReport) -> None:
+        if not report.undone:
+            self.notify(report.reason or "Nothing to undo.", title="Undo", severity="warning")
+            return
+        restored = [f.path for f in report.files if f.status == "restored"]
+        self.notify(f"Restored {', '.join(restored) or 'nothing'}.", title="Undo")
+        self.files_changed()
+
+    @work(exclusive=True, group="history", exit_on_error=False)
+    async def history(self) -> None:
+        """``H``: pick a saved review and show it in the panel."""
+        from architect_tui.review.store import list_reviews, load_review
+
+        records = await asyncio.to_thread(list_reviews, self.root)
+        record = await self.app.push_screen_wait(HistoryScreen(records))
+        if record is None:
+            return
+        try:
+            review = await asyncio.to_thread(load_review, record)
+        except (OSError, ValueError) as error:
+            self.notify(f"Cannot open that review: {error}", severity="error")
+            return
+        self.session.conversation = None  # a reopened review has no live conversation
+        self._subject = None
+        self.reveal()
+        await self.panel.show_review(review)
+
+
+def warm_up() -> None:
+    """Import the SDK (1-5 s of CPU) before the first review needs it, when a key is set.
+
+    Called from a thread worker after the first frame; importing this module is warm-up too.
+    """
+    from architect_tui.review.client import warm_up as warm_sdk
+
+    warm_sdk()
