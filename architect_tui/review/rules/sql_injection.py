@@ -173,12 +173,18 @@ def _param_name(expr: cst.BaseExpression, taken: dict[str, str], value: str) -> 
     return name
 
 
-def bind(parts: list[Segment], style: str) -> Bound | None:
+def bind(
+    parts: list[Segment],
+    style: str,
+    taken: dict[str, str] | None = None,
+    params: list[tuple[str, str]] | None = None,
+) -> Bound | None:
     """Turn segments into SQL with placeholders; quotes around a value are dropped and
-    ``'%{x}%'`` becomes a bound ``f"%{x}%"``."""
+    ``'%{x}%'`` becomes a bound ``f"%{x}%"``. ``taken``/``params`` are shared when the pieces
+    of one concatenated string are bound one by one."""
     sql = ""
-    taken: dict[str, str] = {}
-    params: list[tuple[str, str]] = []
+    taken = {} if taken is None else taken
+    params = [] if params is None else params
     pending_strip = ""
     for i, seg in enumerate(parts):
         if isinstance(seg, str):
@@ -216,10 +222,53 @@ def bind(parts: list[Segment], style: str) -> Bound | None:
     return Bound(sql, params)
 
 
-def py_string(text: str) -> str:
-    if "\n" in text:
-        return '"""' + text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') + '"""'
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _leaves(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    if isinstance(node, cst.ConcatenatedString):
+        return _leaves(node.left) + _leaves(node.right)  # type: ignore[arg-type]
+    return [node]
+
+
+def _rebuild(node: cst.BaseExpression, new: list[cst.BaseExpression]) -> cst.BaseExpression:
+    """The concatenated string with its pieces replaced in order, layout kept."""
+    if isinstance(node, cst.ConcatenatedString):
+        left = _rebuild(node.left, new)  # type: ignore[arg-type]
+        right = _rebuild(node.right, new)  # type: ignore[arg-type]
+        return node.with_changes(left=left, right=right)
+    return new.pop(0)
+
+
+def bind_in_place(
+    expr: cst.BaseExpression, style: str
+) -> tuple[cst.BaseExpression, list[tuple[str, str]]] | None:
+    """Bind an f-string, or each piece of an implicitly concatenated one, keeping the pieces
+    and their line breaks, so the fixed SQL reads like the original."""
+    if not isinstance(expr, cst.FormattedString | cst.ConcatenatedString):
+        return None
+    taken: dict[str, str] = {}
+    params: list[tuple[str, str]] = []
+    new: list[cst.BaseExpression] = []
+    for leaf in _leaves(expr):
+        parts = segments(leaf)
+        bound = bind(parts, style, taken, params) if parts is not None else None
+        if bound is None:
+            return None
+        if isinstance(leaf, cst.SimpleString) and bound.sql == string_value(leaf):
+            new.append(leaf)  # a plain piece that needs no change keeps its exact spelling
+            continue
+        triple = isinstance(leaf, cst.SimpleString | cst.FormattedString) and (
+            leaf.quote if isinstance(leaf, cst.SimpleString) else leaf.end
+        ) in {'"""', "'''"}
+        new.append(cst.SimpleString(py_string(bound.sql, triple=triple)))
+    return _rebuild(expr, new), params
+
+
+def py_string(text: str, *, triple: bool = False) -> str:
+    """A double-quoted literal for ``text``; triple-quoted only when the original was."""
+    escaped = text.replace("\\", "\\\\")
+    if triple:
+        return '"""' + escaped.replace('"""', '\\"\\"\\"') + '"""'
+    escaped = escaped.replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return '"' + escaped.replace("\t", "\\t") + '"'
 
 
 class SqlInjection(Rule):
@@ -353,37 +402,47 @@ class SqlInjection(Rule):
     ) -> None:
         message = "SQL text is built from values; bind them as parameters instead"
         style = "named" if inner_text else self._style()
-        parts = segments(sql_expr)
-        bound = bind(parts, style) if parts is not None and style else None
-        if is_text or len(node.args) != 1 or bound is None or not bound.params:
+        in_place = bind_in_place(sql_expr, style) if style else None
+        if in_place is not None:
+            new_sql, bound_params = in_place
+        else:
+            parts = segments(sql_expr)
+            bound = bind(parts, style) if parts is not None and style else None
+            new_sql = cst.SimpleString(py_string(bound.sql)) if bound else sql_expr
+            bound_params = bound.params if bound else []
+        if is_text or len(node.args) != 1 or not bound_params:
             self.report(node, message, at=_dynamic_part(sql_expr))
             return
-        literal = py_string(bound.sql)
         if style == "named":
-            first = f"text({literal})"
-            params = "{" + ", ".join(f'"{n}": {v}' for n, v in bound.params) + "}"
+            params = "{" + ", ".join(f'"{n}": {v}' for n, v in bound_params) + "}"
             imports = () if inner_text else (ImportRequest("sqlalchemy", "text"),)
         else:
-            first = literal
-            params = (
-                "("
-                + ", ".join(v for _, v in bound.params)
-                + ("," if len(bound.params) == 1 else "")
-                + ")"
-            )
+            values = ", ".join(v for _, v in bound_params)
+            params = f"({values}{',' if len(bound_params) == 1 else ''})"
             imports = ()
-        new_args = [
-            cst.Arg(cst.parse_expression(first)),
-            cst.Arg(cst.parse_expression(params)),
-        ]
+        params_expr = cst.parse_expression(params)
 
         def fix(updated: cst.CSTNode) -> cst.CSTNode:
             assert isinstance(updated, cst.Call)
-            # keep the layout around the arguments (a newline before the closing paren)
-            last = new_args[-1].with_changes(
-                whitespace_after_arg=updated.args[-1].whitespace_after_arg
+            arg = updated.args[0]
+            if inner_text:  # execute(text(<sql>)): swap the SQL inside text(...)
+                call = arg.value
+                assert isinstance(call, cst.Call)
+                first_value: cst.BaseExpression = call.with_changes(
+                    args=[call.args[0].with_changes(value=new_sql)]
+                )
+            elif style == "named":
+                first_value = cst.Call(cst.Name("text"), [cst.Arg(new_sql)])
+            else:
+                first_value = new_sql
+            first = arg.with_changes(
+                value=first_value,
+                comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")),
+                whitespace_after_arg=cst.SimpleWhitespace(""),
             )
-            return updated.with_changes(args=[new_args[0], last])
+            # the old layout before the closing paren (often a newline) follows the params
+            second = cst.Arg(params_expr, whitespace_after_arg=arg.whitespace_after_arg)
+            return updated.with_changes(args=[first, second])
 
         self.report(node, message, fix=fix, imports=imports, at=_dynamic_part(sql_expr))
 
