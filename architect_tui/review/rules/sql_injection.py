@@ -290,6 +290,26 @@ class SqlInjection(Rule):
     INVALID = (
         Example(
             "from sqlalchemy import text\n"
+            "def search(term):\n"
+            "    return db.session.execute(\n"
+            "        text(\n"
+            '            "SELECT id, name FROM products "\n'
+            "            f\"WHERE name LIKE '%{term}%' ORDER BY name\"\n"
+            "        )\n"
+            "    ).all()\n",
+            expected=(
+                "from sqlalchemy import text\n"
+                "def search(term):\n"
+                "    return db.session.execute(\n"
+                "        text(\n"
+                '            "SELECT id, name FROM products "\n'
+                '            "WHERE name LIKE :term ORDER BY name"\n'
+                '        ), {"term": f"%{term}%"}\n'
+                "    ).all()\n"
+            ),
+        ),
+        Example(
+            "from sqlalchemy import text\n"
             "def search(q):\n"
             "    return db.session.execute(text(f\"SELECT * FROM product WHERE name LIKE '%{q}%'\"))\n",
             expected=(
