@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import libcst as cst
+from libcst.metadata import PositionProvider
 
 from architect_tui.review.rules._util import code, walk
 from architect_tui.review.rules.base import Example, Rule
@@ -25,6 +26,16 @@ class CreateAnswers200(Rule):
         Example("@bp.post('/login')\ndef login():\n    return jsonify(token='x')\n"),
     )
     INVALID = (
+        Example(
+            "@bp.post('/items')\ndef create_item():\n    if exists():\n"
+            "        return jsonify(error='exists')\n    db.session.add(Item())\n"
+            "    return jsonify(id=1)\n",
+            expected=(
+                "@bp.post('/items')\ndef create_item():\n    if exists():\n"
+                "        return jsonify(error='exists')\n    db.session.add(Item())\n"
+                "    return jsonify(id=1), 201\n"
+            ),
+        ),
         Example(
             "@bp.post('/items')\ndef create_item():\n    item = Item()\n    db.session.add(item)\n"
             "    return jsonify(id=item.id)\n",
@@ -53,8 +64,20 @@ class CreateAnswers200(Rule):
         creates = "session.add(" in body or "INSERT INTO" in body.upper()
         if not creates or "201" in body or "201" in "".join(code(d) for d in node.decorators):
             return
-        for sub in walk(node.body):
-            if isinstance(sub, cst.Return) and sub.value is not None:
+        nodes = list(walk(node.body))
+        writes = [
+            n
+            for n in nodes
+            if isinstance(n, cst.Call) and code(n.func).endswith(("session.add", "execute"))
+        ]
+        first_write = self.get_metadata(PositionProvider, writes[0]).start.line if writes else 0
+        for sub in nodes:
+            if (
+                isinstance(sub, cst.Return)
+                and sub.value is not None
+                # an early return before anything is written is an error path, not the create
+                and self.get_metadata(PositionProvider, sub).start.line > first_write
+            ):
                 value = sub.value
                 if isinstance(value, cst.Tuple) or code(value).startswith(
                     ("redirect(", "render_template")
