@@ -28,13 +28,14 @@ from typing import TYPE_CHECKING, Literal
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.worker import Worker, WorkerState
 
 from architect_tui.analysis.model import ProjectMap
 from architect_tui.analysis.selection import Selection
 from architect_tui.config import Settings, load_settings
 from architect_tui.patch import ApplyPlan, extract_changes, plan
 from architect_tui.review.model import Review, ReviewRequest
-from architect_tui.ui.changes import ChangesScreen
+from architect_tui.ui.changes import ChangesScreen, changes_screen
 from architect_tui.ui.review import (
     AskScreen,
     ContextScreen,
@@ -62,6 +63,9 @@ PanelMode = Literal["hidden", "docked", "max"]
 class FlowChangesScreen(ChangesScreen):
     """The changes screen, telling the flow when files were written or restored (its own
     handlers still run first: Textual calls each class's handler along the MRO)."""
+
+    # A relative CSS_PATH resolves next to the subclass's module: name the original file.
+    CSS_PATH = str(Path(changes_screen.__file__).with_name("changes_screen.tcss"))
 
     def __init__(self, flow: ReviewFlow, the_plan: ApplyPlan, root: Path, *, message: str) -> None:
         super().__init__(the_plan, root, message=message)
@@ -212,7 +216,9 @@ class ReviewFlow(Vertical):
             self.notify(OFFLINE_NOTE, title="Offline review", timeout=6)
             self.run_offline()
             return
-        self.main.status.activity = "preparing the review…"
+        status = self.main.status
+        activity = status.activity
+        status.activity = "preparing the review…"
         try:
             request, local = await asyncio.to_thread(
                 prepare_request, project, selection, settings, lens, question
@@ -221,7 +227,7 @@ class ReviewFlow(Vertical):
             self.notify(f"{type(error).__name__}: {error}", title="Cannot review", severity="error")
             return
         finally:
-            self.main.status.activity = ""
+            status.activity = activity
         chosen = await self.app.push_screen_wait(ContextScreen(request))
         if chosen is None:
             return
@@ -304,14 +310,23 @@ class ReviewFlow(Vertical):
         message.stop()
         self.open_changes(message.review)
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A flow worker that raised (a bug, a full disk): say so instead of doing nothing."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"{type(error).__name__}: {error}", title="Review", severity="error")
+
     # ---- changes, undo, history ----------------------------------------------------------------
 
     def latest_changes(self) -> Review | None:
-        """The review whose changes ``c`` opens: the last answer's, else its local fixes."""
+        """The review whose changes ``c`` opens: the latest answer that proposes some (a
+        follow-up may answer in words only), else the local rules' fixes shown beside it."""
         panel = self.panel
-        if panel.review is not None and panel.review.changes.strip():
-            return panel.review
-        for turn in reversed(panel.turns):
+        turns = list(reversed(panel.turns))
+        for turn in turns:
+            if turn.review is not None and turn.review.changes.strip():
+                return turn.review
+        for turn in turns:
             if turn.local is not None and turn.local.changes.strip():
                 return turn.local
         return panel.review
