@@ -234,12 +234,12 @@ def _edge_ambiguous(shape: _Shape, file_lines: list[str], start: int, end: int) 
 
 
 def _slide_ambiguous(
-    shape: _Shape, file_lines: list[str], start: int, ops: list[tuple[str, int, int, int, int]]
+    shape: _Shape, nfile: list[str], start: int, ops: list[tuple[str, int, int, int, int]]
 ) -> bool:
-    """In an approximate match, a blank hunk line could pair with a neighbouring blank instead.
+    """In an approximate match, a hunk line could pair with an identical neighbouring line.
 
-    When the file has an unmentioned blank line next to one the hunk's blank line was paired
-    with, both pairings fit; with added lines around, they give different files.
+    When the file repeats a line (two blank lines, ``x = 1`` twice) and only one copy is paired,
+    both pairings fit an approximate match; with added lines around, they give different files.
     """
     if not any(shape.adds):
         return False
@@ -250,11 +250,9 @@ def _slide_ambiguous(
         for k in range(i2 - i1)
     ]
     taken = {j for _, j in pairs}
-    for i, j in pairs:
-        if shape.old[i].strip():
-            continue
+    for _, j in pairs:
         for nb in (j - 1, j + 1):
-            if 0 <= nb < len(file_lines) and nb not in taken and not file_lines[nb].strip():
+            if 0 <= nb < len(nfile) and nb not in taken and nfile[nb] == nfile[j]:
                 return True
     return False
 
@@ -296,15 +294,15 @@ def match_hunk(
             return _failed(f"the hunk matches {len(positions)} places equally well")
         if _edge_ambiguous(shape, file_lines, pos, pos + n):
             return _failed(_EDGE)
-        if (
-            expected is not None
-            and pos != expected
-            and _rival_near(shape, nfile, nold, expected, (pos, pos + n))
-        ):
-            return _failed(_RIVAL)
         repl, why = _build(shape, file_lines, pos, identity)
         if repl is None:
             return _failed(why or "cannot build")
+        if (
+            expected is not None
+            and pos != expected
+            and _rival_near(shape, file_lines, nfile, nold, expected, (pos, pos + n), repl)
+        ):
+            return _failed(_RIVAL)
         status = "exact" if expected is None or pos == expected else "offset"
         return Match(status, pos, pos + n, repl, 1.0)
     if _elided(shape.old):
@@ -319,15 +317,15 @@ def match_hunk(
             )
         if _edge_ambiguous(shape, file_lines, pos, pos + n):
             return _failed(_EDGE)
-        if (
-            expected is not None
-            and pos != expected
-            and _rival_near(shape, nfile, nold, expected, (pos, pos + n))
-        ):
-            return _failed(_RIVAL)
         repl, why = _build(shape, file_lines, pos, identity)
         if repl is None:
             return _failed(why or "cannot build")
+        if (
+            expected is not None
+            and pos != expected
+            and _rival_near(shape, file_lines, nfile, nold, expected, (pos, pos + n), repl)
+        ):
+            return _failed(_RIVAL)
         return Match("fuzzy", pos, pos + n, repl, 1.0, "matched after normalising whitespace")
     if strict:
         return _failed("the SEARCH text is not in the file")
@@ -379,20 +377,42 @@ def _candidates(
 
 
 def _rival_near(
-    shape: _Shape, nfile: list[str], nold: list[str], expected: int, found: tuple[int, int]
+    shape: _Shape,
+    file_lines: list[str],
+    nfile: list[str],
+    nold: list[str],
+    expected: int,
+    found: tuple[int, int],
+    repl: list[tuple[str, int | None]],
 ) -> bool:
-    """Is there another plausible place right where the hunk says it is?
+    """Is there another plausible place, giving another file, right where the hunk says it is?
 
     An exact match away from the stated line is trusted only if the stated line does not point
-    at a similar block (a sibling view, a copy-pasted handler): the model may have copied the
-    wrong block's context. Then neither place is sure.
+    at a similar block (a sibling view, a copy-pasted handler, a dropped line): the model may
+    have copied the wrong block's context. Then neither place is sure.
     """
-    for (lo, hi), (score, ops) in _candidates(shape, nfile, nold).items():
-        if ops is None or score < FUZZY_THRESHOLD or not (hi <= found[0] or lo >= found[1]):
+    mine = file_lines[: found[0]] + [t for t, _ in repl] + file_lines[found[1] :]
+    for span, (score, ops) in _candidates(shape, nfile, nold).items():
+        if ops is None or score < FUZZY_THRESHOLD or span == found:
             continue
-        if abs(lo - expected) <= RIVAL_WINDOW:
+        if (
+            abs(span[0] - expected) <= RIVAL_WINDOW
+            and _result(shape, file_lines, span, ops) != mine
+        ):
             return True
     return False
+
+
+def _result(
+    shape: _Shape, file_lines: list[str], span: tuple[int, int], ops: Ops | None
+) -> list[str] | None:
+    """The whole file as it would be with the hunk at ``span`` (to compare candidate places)."""
+    if ops is None:
+        return None
+    repl, _ = _build(shape, file_lines, span[0], ops)
+    if repl is None:
+        return None
+    return file_lines[: span[0]] + [t for t, _ in repl] + file_lines[span[1] :]
 
 
 def _fuzzy(
@@ -408,15 +428,23 @@ def _fuzzy(
     if not valid:
         return _failed("the removed lines are not in the file (beyond whitespace)")
     best_score, best = valid[0]
-    rivals = [sc for sc, sp in valid[1:] if sp[1] <= best[0] or sp[0] >= best[1]]
     if best_score < FUZZY_THRESHOLD:
         return _failed(f"best match scores {best_score:.2f}, below {FUZZY_THRESHOLD}", best_score)
-    if rivals and best_score - rivals[0] < FUZZY_MARGIN:
+    rivals = [sp for sc, sp in valid[1:] if best_score - sc < FUZZY_MARGIN]
+    if any(
+        _result(shape, file_lines, sp, seen[sp][1])
+        != _result(shape, file_lines, best, seen[best][1])
+        for sp in rivals
+    ):
         return _failed("two places match almost equally well", best_score)
     ops = seen[best][1]
     assert ops is not None
+    aligned = [i for tag, i1, i2, _, _ in ops if tag == "equal" for i in range(i1, i2)]
+    first, last = aligned[0], aligned[-1]
+    if any(shape.adds[:first]) or any(shape.adds[last + 2 :]):
+        return _failed("added lines sit beside context lines that are not in the file", best_score)
     if _edge_ambiguous(shape, file_lines, best[0], best[1]) or _slide_ambiguous(
-        shape, file_lines, best[0], ops
+        shape, nfile, best[0], ops
     ):
         return _failed(_EDGE, best_score)
     repl, why = _build(shape, file_lines, best[0], ops)

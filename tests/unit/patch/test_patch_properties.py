@@ -84,8 +84,9 @@ def body_map(diff: str, fn) -> str:  # type: ignore[no-untyped-def]
 def drop_blank_context(diff: str) -> str:
     """Drop blank context lines, except where that makes a different, equally valid hunk.
 
-    A blank line between a removal and the additions that end a hunk cannot be told from a
-    minimal "-old / +new" replacement, which the applier takes as written.
+    A blank line after a change block with removals, followed only by additions to the hunk's
+    end, cannot be told from a minimal "-old / +new" replacement, which the applier takes as
+    written.
     """
     lines = diff.split("\n")
     keep = []
@@ -103,7 +104,11 @@ def drop_blank_context(diff: str) -> str:
         while c < len(lines) and lines[c].startswith("+"):
             c += 1
         ends_hunk = c == len(lines) or lines[c][:1] not in (" ", "-")
-        if a > 0 and lines[a - 1].startswith("-") and c > b and ends_hunk:
+        k = a - 1
+        while k >= 0 and lines[k][:1] in ("+", "-") and not lines[k].startswith(("+++", "---")):
+            k -= 1
+        removes_before = any(ln.startswith("-") for ln in lines[k + 1 : a])
+        if removes_before and c > b and ends_hunk:
             keep.append(x)  # the indistinguishable case: leave this blank run alone
     return "\n".join(keep)
 
@@ -118,10 +123,34 @@ def corrupted(draw: st.DrawFn) -> tuple[list[str], list[str], str, str]:
         )
     )
     kind = draw(
-        st.sampled_from(["none", "shift", "counts", "trailing", "indent", "blank", "shift+counts"])
+        st.sampled_from(
+            [
+                "none",
+                "shift",
+                "jitter",
+                "counts",
+                "trailing",
+                "indent",
+                "blank",
+                "context",
+                "shift+counts",
+            ]
+        )
     )
     if kind in ("shift", "shift+counts"):
         diff = shift(diff, draw(st.sampled_from([-4, -3, -2, -1, 1, 2, 3, 4])))
+    if kind == "jitter":  # every hunk off by its own amount
+        rnd = draw(st.randoms(use_true_random=False))
+        diff = re.sub(
+            r"^@@ .*$", lambda m: shift(m.group(0), rnd.choice([-3, -1, 1, 2, 4])), diff, flags=re.M
+        )
+    if kind == "context":  # one context line misremembered
+        lines = diff.split("\n")
+        spots = [i for i, x in enumerate(lines) if x.startswith(" ") and x.strip()]
+        if spots:
+            i = draw(st.sampled_from(spots))
+            lines[i] = lines[i] + "_x"
+        diff = "\n".join(lines)
     if kind in ("counts", "shift+counts"):
         diff = recount(diff, draw(st.integers(-2, 2)), draw(st.integers(-2, 2)))
     if kind == "trailing":
