@@ -90,7 +90,10 @@ def apply(
         if fp.kind in ("modify", "rename") and (
             wanted != all_ok or any(not h.ok for h in fp.hunks)
         ):
-            assert fp.file_patch is not None
+            if fp.file_patch is None:  # a plan built by hand, without its source patch
+                report.status, report.reason = "failed", "the plan has no patch to recompute"
+                blocked = True
+                continue
             target = plan_file(fp.file_patch, root, None, only=wanted)
             if target.status == "refused" or any(not h.ok for h in target.hunks):
                 report.status = "refused" if target.status == "refused" else "failed"

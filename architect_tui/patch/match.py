@@ -438,7 +438,8 @@ def _fuzzy(
     ):
         return _failed("two places match almost equally well", best_score)
     ops = seen[best][1]
-    assert ops is not None
+    if ops is None:  # cannot happen: ``valid`` keeps aligned places only
+        return _failed("no valid alignment", best_score)
     aligned = [i for tag, i1, i2, _, _ in ops if tag == "equal" for i in range(i1, i2)]
     first, last = aligned[0], aligned[-1]
     if any(shape.adds[:first]) or any(shape.adds[last + 2 :]):

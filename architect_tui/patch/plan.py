@@ -169,7 +169,8 @@ def plan_file(
     for h in result.hunks:
         h.reanchored = reanchored
     failed = [h for h in result.hunks if not h.ok]
-    assert result.text_file is not None
+    if result.text_file is None:
+        return _refused(fp, "no content could be computed", old_bytes=data)
     try:
         new_bytes = result.text_file.encode()
     except UnicodeEncodeError as exc:

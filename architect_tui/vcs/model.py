@@ -27,6 +27,7 @@ class Checkpoint:
     created: str  # ISO 8601, UTC
     files: list[FileChange]
     backend: Literal["git", "dir"]
+    prefix: str = ""  # git: the project folder relative to the work tree when it was saved
 
     def summary(self) -> dict[str, Any]:
         return {

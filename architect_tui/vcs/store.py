@@ -70,6 +70,7 @@ class CheckpointStore(Protocol):
     def save(self, files: list[FileChange], message: str) -> Checkpoint: ...
     def chain(self, limit: int | None = None) -> list[Checkpoint]: ...
     def drop_latest(self) -> None: ...
+    def base_for(self, checkpoint: Checkpoint) -> Path: ...
 
 
 class GitStore:
@@ -132,7 +133,7 @@ class GitStore:
             committer=actor,
         )
         Reference.create(self.repo, CHECKPOINT_REF, commit, force=True)
-        return Checkpoint(commit.hexsha[:12], message, created, files, "git")
+        return Checkpoint(commit.hexsha[:12], message, created, files, "git", self.prefix)
 
     def _load(self, commit: Any) -> Checkpoint:
         tree = commit.tree
@@ -147,7 +148,13 @@ class GitStore:
             manifest.get("created", ""),
             _files_from(manifest, blob),
             "git",
+            manifest.get("prefix", ""),
         )
+
+    def base_for(self, checkpoint: Checkpoint) -> Path:
+        """The folder the checkpoint's paths are relative to (its project, wherever undo runs)."""
+        worktree = Path(os.path.realpath(self.repo.working_tree_dir))
+        return worktree / checkpoint.prefix if checkpoint.prefix else worktree
 
     def chain(self, limit: int | None = None) -> list[Checkpoint]:
         out: list[Checkpoint] = []
@@ -223,6 +230,9 @@ class DirStore:
             _files_from(manifest, blob),
             "dir",
         )
+
+    def base_for(self, checkpoint: Checkpoint) -> Path:
+        return self.folder.parent.parent
 
     def chain(self, limit: int | None = None) -> list[Checkpoint]:
         ids = self._ids()

@@ -35,6 +35,7 @@ def undo(root: Path) -> UndoReport:
     if not chain:
         return UndoReport(False, None, reason="nothing to undo")
     cp = chain[0]
+    root = store.base_for(cp)  # a git checkpoint may come from another folder of the repo
     plan: list[tuple[UndoFile, Path | None, bytes | None, int | None]] = []
     changed = False
     for f in cp.files:

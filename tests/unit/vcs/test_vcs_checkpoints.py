@@ -213,3 +213,16 @@ def test_commit_applied_commits_only_those_files(repo: Path) -> None:
 def test_commit_applied_outside_git_says_why(tmp_path: Path) -> None:
     """No repository, no commit, a clear reason."""
     assert commit_applied(tmp_path, "x").reason == "not a git repository"
+
+
+def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
+    """Applied in repo/sub, undone from the repository root: the right file is restored."""
+    repo = make_repo(tmp_path / "repo")
+    sub = repo / "services" / "shop"
+    (sub / "app").mkdir(parents=True)
+    (sub / "app" / "views.py").write_text(VIEWS)
+    assert run_apply(sub).applied
+    assert 'return "hello"' in (sub / "app" / "views.py").read_text()
+    assert undo(repo).undone
+    assert (sub / "app" / "views.py").read_text() == VIEWS
+    assert (repo / "app" / "views.py").read_text() == VIEWS  # the root's own file untouched
