@@ -187,19 +187,6 @@ async def test_help_screen_lists_the_bindings(make_app) -> None:
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_review_ask_and_changes_say_they_are_coming(make_app) -> None:
-    """The seams for the review panel and the changes view answer with a notification."""
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("down", "down", "R", "A", "c")
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert "Reviews for auth.login is coming soon." in messages
-        assert any(m.startswith("Asking the architect") for m in messages)
-        assert any(m.startswith("The changes view") for m in messages)
-
-
 async def test_reread_picks_up_changes_on_disk(make_app, shop_root: Path) -> None:
     """``r`` re-reads in a worker, keeps the selected route and shows the file as it is now."""
     calls: list[Path] = []

@@ -274,8 +274,8 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self.warm_up_review)
 
     def on_resize(self) -> None:
-        # A compact footer fits every key at 80 columns.
-        self.query_one(Footer).compact = self.size.width < 100
+        # A compact footer fits more keys below 140 columns.
+        self.query_one(Footer).compact = self.size.width < 140
 
     # ---- reading -----------------------------------------------------------------------------
 

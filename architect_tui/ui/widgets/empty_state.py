@@ -29,7 +29,8 @@ def empty_message(root: Path, files: int, error: str | None = None) -> str:
         if files
         else "There are no Python files here. Run architect in a Flask project's folder."
     )
-    return f"{head}\n\nLooked for:\n{looked}\n\n{tail}"
+    # What the user can do comes before the list, so a short terminal still shows it.
+    return f"{head}\n\n{tail}\n\nLooked for:\n{looked}"
 
 
 class EmptyState(Static):
