@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
-from ui_project import settle
+from ui_project import settle, shop_map, write_project
 
 from architect_tui.analysis import read_project
 from architect_tui.ui.app import ArchitectApp
@@ -75,6 +75,13 @@ None.
 
 
 @pytest.fixture
+def small_app(tmp_path: Path) -> ArchitectApp:
+    """The small UI test project (seven routes, hand-built map): for the flows that do not
+    need the example project's planted flaws."""
+    return make_app(write_project(tmp_path / "small"), real_reader=False)
+
+
+@pytest.fixture
 def shop_copy(tmp_path: Path) -> Path:
     """The example project copied to tmp and committed in a fresh git repository."""
     root = tmp_path / "shop"
@@ -86,10 +93,13 @@ def shop_copy(tmp_path: Path) -> Path:
     return root
 
 
-def make_app(root: Path) -> ArchitectApp:
+def make_app(root: Path, *, real_reader: bool = True) -> ArchitectApp:
+    """The app on ``root``: the real reader, or the small project's hand-built map (faster)."""
     return ArchitectApp(
         root,
-        reader=lambda r, _cache: read_project(r, use_cache=False),
+        reader=(lambda r, _cache: read_project(r, use_cache=False))
+        if real_reader
+        else (lambda r, _cache: shop_map(r)),
         git_probe=lambda _r: "⎇ main · clean",
         cursor_blink=False,
     )
@@ -238,12 +248,12 @@ async def test_llm_review_streams_jumps_follows_up_and_applies(
 
 
 async def test_ask_without_a_key_says_so_and_stays_usable(
-    shop_copy: Path, no_llm_env: None
+    small_app: ArchitectApp, no_llm_env: None
 ) -> None:
     """No key: A explains how to get a model; the app keeps working (R still offers a lens)."""
-    app = make_app(shop_copy)
+    app = small_app
     async with app.run_test(size=(80, 24)) as pilot:
-        main = await select_route(pilot, "catalog.search")
+        main = await select_route(pilot, "auth.login")
         await pilot.press("A")
         await settle(pilot)
         assert ASK_NEEDS_KEY in notes(app)
@@ -260,12 +270,14 @@ async def test_ask_without_a_key_says_so_and_stays_usable(
         assert main.left_mode == "files"
 
 
-async def test_escape_cancels_a_hanging_review(shop_copy: Path, llm_env: AnthropicServer) -> None:
+async def test_escape_cancels_a_hanging_review(
+    small_app: ArchitectApp, llm_env: AnthropicServer
+) -> None:
     """Esc on the main screen stops a stream that never answers; the app stays usable."""
     llm_env.queue(HangReply(30))
-    app = make_app(shop_copy)
+    app = small_app
     async with app.run_test(size=(120, 40)) as pilot:
-        main = await select_route(pilot, "catalog.search")
+        main = await select_route(pilot, "auth.login")
         await pilot.press("R")
         await screen_of(pilot, LensScreen)
         await pilot.press("enter")
@@ -284,12 +296,14 @@ async def test_escape_cancels_a_hanging_review(shop_copy: Path, llm_env: Anthrop
         assert main.left_mode == "files"
 
 
-async def test_api_error_shows_the_failure_box(shop_copy: Path, llm_env: AnthropicServer) -> None:
+async def test_api_error_shows_the_failure_box(
+    small_app: ArchitectApp, llm_env: AnthropicServer
+) -> None:
     """A 401 from the API ends in the failure box with the reason, not a traceback."""
     llm_env.queue(ErrorReply(401, "authentication_error", "invalid x-api-key"))
-    app = make_app(shop_copy)
+    app = small_app
     async with app.run_test(size=(80, 24)) as pilot:
-        main = await select_route(pilot, "catalog.search")
+        main = await select_route(pilot, "auth.login")
         await pilot.press("R")
         await screen_of(pilot, LensScreen)
         await pilot.press("enter")
@@ -301,5 +315,6 @@ async def test_api_error_shows_the_failure_box(shop_copy: Path, llm_env: Anthrop
         assert panel.status == "failed"
         boxes = list(panel.query(FailureBox))
         assert len(boxes) == 1 and boxes[0].failure.kind == "auth"
-        # the local findings still stand under the failure
-        assert any(f.source == "local" for f in panel.query_one(FindingsList).findings)
+        assert "401" in boxes[0].failure.message
+        await pilot.press("t")  # still usable
+        assert main.left_mode == "files"
