@@ -130,6 +130,35 @@ async def test_split_toggles_between_side_by_side_and_unified(root: Path) -> Non
         assert not any(v.split for v in screen.query(DiffView))
 
 
+async def test_commit_on_request_in_a_git_repository(root: Path) -> None:
+    """c after an apply commits the applied file with the review's message."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True, check=True
+        ).stdout
+
+    git("init", "-q")
+    git("config", "user.email", "dev@example.com")
+    git("config", "user.name", "Dev")
+    git("add", ".")
+    git("commit", "-qm", "init")
+    screen = ChangesScreen(make_plan(root), root, message="Return tenfold values")
+    app = Host(screen)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # nothing applied yet: refused with a notice
+        await pilot.press("a", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert git("log", "-1", "--format=%s").strip() == "Return tenfold values"
+    assert git("status", "--porcelain").strip() == ""
+
+
 def test_bindings_have_ids_and_tooltips() -> None:
     """Every key of the screen has an id and a tooltip (the help screen and README read them)."""
     for binding in ChangesScreen.BINDINGS:

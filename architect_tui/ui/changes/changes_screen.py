@@ -22,7 +22,7 @@ from textual.widgets import Footer, Static
 
 from architect_tui.patch import ApplyPlan, ApplyReport, FilePlan
 from architect_tui.ui.changes.hunk_card import HunkCard
-from architect_tui.vcs import UndoReport
+from architect_tui.vcs import CommitReport, UndoReport
 
 _FILE_STATUS = {
     "ready": "ready",
@@ -55,6 +55,8 @@ class ChangesScreen(Screen[None]):
                 tooltip="Write the accepted hunks; a checkpoint is saved first"),
         Binding("u", "undo", "Undo", id="changes.undo",
                 tooltip="Restore the files of the latest apply, byte for byte"),
+        Binding("c", "commit", "Commit", id="changes.commit",
+                tooltip="git commit the applied files, with a message from the review"),
         Binding("s", "toggle_split", "Split", id="changes.split",
                 tooltip="Switch between side-by-side and unified diffs"),
         Binding("down,j", "next_hunk", "Next", id="changes.next", show=False,
@@ -76,6 +78,13 @@ class ChangesScreen(Screen[None]):
         """Undo ran; ``report.undone`` says whether files were restored."""
 
         def __init__(self, report: UndoReport) -> None:
+            super().__init__()
+            self.report = report
+
+    class Committed(Message):
+        """The applied files were committed on the user's request (or why not)."""
+
+        def __init__(self, report: CommitReport) -> None:
             super().__init__()
             self.report = report
 
@@ -226,6 +235,34 @@ class ChangesScreen(Screen[None]):
         except Exception as exc:
             report = UndoReport(False, None, reason=f"undo failed: {exc}")
         self.post_message(self.Undone(report))
+
+    def action_commit(self) -> None:
+        if self.busy:
+            return
+        if self.report is None or not self.report.applied:
+            self.notify("Apply first: only applied changes are committed.", severity="warning")
+            return
+        self.busy = True
+        self._commit_worker(self.message or "Apply changes proposed by architect")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="changes")
+    def _commit_worker(self, message: str) -> None:
+        from architect_tui.vcs import commit_applied
+
+        try:
+            report = commit_applied(self.root, message)
+        except Exception as exc:
+            report = CommitReport(False, reason=f"commit failed: {exc}")
+        self.post_message(self.Committed(report))
+
+    @on(Committed)
+    def _committed(self, event: Committed) -> None:
+        self.busy = False
+        if event.report.committed:
+            self._status(f"Committed {str(event.report.sha)[:10]}.")
+        else:
+            self._status(f"Not committed: {event.report.reason}")
+            self.notify(event.report.reason or "not committed", severity="warning")
 
     @on(Applied)
     def _applied(self, event: Applied) -> None:
