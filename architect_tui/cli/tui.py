@@ -1,4 +1,4 @@
-"""``architect [PATH]``: open the TUI."""
+"""``architect [PATH]``: open the TUI on a project folder."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ from pathlib import Path
 
 
 def run_tui(path: str) -> int:
+    """Exit 2 with one clear line for a bad path; the app itself is imported only when needed."""
     root = Path(path).expanduser()
+    if root.is_file():
+        print(
+            f"architect: {path} is a file; give the project's folder (e.g. {root.parent or '.'})",
+            file=sys.stderr,
+        )
+        return 2
     if not root.is_dir():
         print(f"architect: {path}: no such directory", file=sys.stderr)
         return 2

@@ -132,3 +132,14 @@ def test_every_binding_has_an_id_and_a_tooltip() -> None:
         assert row.tooltip, row
     assert display_key("question_mark") == "?"
     assert "| `/` | Main |" in markdown_table()
+
+
+def test_tui_refuses_a_missing_folder(tmp_path: Path, capsys) -> None:
+    """``architect PATH`` with no such folder: a clear message and exit 2, no traceback."""
+    from architect_tui.cli.tui import run_tui
+
+    assert run_tui(str(tmp_path / "nope")) == 2
+    assert "no such directory" in capsys.readouterr().err
+    (tmp_path / "file.py").write_text("x = 1\n")
+    assert run_tui(str(tmp_path / "file.py")) == 2
+    assert "is a file; give the project's folder" in capsys.readouterr().err
