@@ -113,6 +113,12 @@ SARIF_REQUIRED = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """A developer's own ~/.config/architect-tui must not change the gate under test."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
+
+
 def architect(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "architect_tui", *args],
@@ -122,6 +128,14 @@ def architect(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
         check=False,
         cwd=cwd,
     )
+
+
+def check_inline(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """The same CLI entry point in this process (no interpreter start-up): exit code, stdout."""
+    from architect_tui.cli import main
+
+    code = main(["check", *args])
+    return code, capsys.readouterr().out
 
 
 def project(tmp_path: Path, source: str) -> Path:
@@ -138,29 +152,31 @@ def test_clean_project_passes(tmp_path: Path) -> None:
     assert out.stdout.strip() == "0 findings in 1 files; 0 with an automatic fix"
 
 
-def test_fail_on_gates_by_severity(tmp_path: Path) -> None:
+def test_fail_on_gates_by_severity(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A low finding fails only when --fail-on is low or lower; the default gate is high."""
     root = project(tmp_path, LOW_ONLY)
-    assert architect("check", str(root)).returncode == 0
-    failed = architect("check", str(root), "--fail-on", "low")
-    assert failed.returncode == 1
-    assert "app.py:13:5: FLK303 [low]" in failed.stdout
+    assert check_inline(str(root), capsys=capsys)[0] == 0
+    code, out = check_inline(str(root), "--fail-on", "low", capsys=capsys)
+    assert code == 1
+    assert "app.py:13:5: FLK303 [low]" in out
     high = project(tmp_path / "h", HIGH)
-    assert architect("check", str(high)).returncode == 1
-    assert architect("check", str(high), "--fail-on", "critical").returncode == 0
+    assert check_inline(str(high), capsys=capsys)[0] == 1
+    assert check_inline(str(high), "--fail-on", "critical", capsys=capsys)[0] == 0
 
 
-def test_fail_on_from_project_config_and_ignore_rules(tmp_path: Path) -> None:
+def test_fail_on_from_project_config_and_ignore_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """[tool.architect] fail_on and ignore_rules apply; --fail-on overrides the config."""
     root = project(tmp_path, LOW_ONLY)
     (root / "pyproject.toml").write_text('[tool.architect]\nfail_on = "low"\n')
-    assert architect("check", str(root)).returncode == 1
-    assert architect("check", str(root), "--fail-on", "high").returncode == 0
+    assert check_inline(str(root), capsys=capsys)[0] == 1
+    assert check_inline(str(root), "--fail-on", "high", capsys=capsys)[0] == 0
     (root / "pyproject.toml").write_text(
         '[tool.architect]\nfail_on = "low"\nignore_rules = ["FLK303"]\n'
     )
-    out = architect("check", str(root))
-    assert out.returncode == 0 and "FLK303" not in out.stdout
+    code, out = check_inline(str(root), capsys=capsys)
+    assert code == 0 and "FLK303" not in out
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -173,11 +189,11 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert fmt.returncode == 2
 
 
-def test_json_report(tmp_path: Path) -> None:
+def test_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--format json lists findings with rule, severity, location and the fix diff."""
-    out = architect("check", str(project(tmp_path, HIGH)), "--format", "json")
-    assert out.returncode == 1
-    data = json.loads(out.stdout)
+    code, out = check_inline(str(project(tmp_path, HIGH)), "--format", "json", capsys=capsys)
+    assert code == 1
+    data = json.loads(out)
     (finding,) = data["findings"]
     assert finding["rule"] == "FLK101" and finding["severity"] == "high"
     assert (finding["file"], finding["line"], finding["fixable"]) == ("app.py", 12, True)
@@ -227,10 +243,10 @@ def test_offline_review_fix_applies_and_undoes(tmp_path: Path) -> None:
     assert (root / "shop/catalog/views.py").read_bytes() == original
 
 
-def test_list_rules() -> None:
+def test_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
     """--list-rules prints one line per rule: id, severity, category, title."""
-    out = architect("check", "--list-rules")
-    assert out.returncode == 0
-    lines = out.stdout.splitlines()
+    code, out = check_inline("--list-rules", capsys=capsys)
+    assert code == 0
+    lines = out.splitlines()
     assert len(lines) >= 35
     assert lines[0].split()[:3] == ["FLK101", "high", "security"]
