@@ -157,7 +157,8 @@ async def test_offline_review_to_apply_and_undo(shop_copy: Path, no_llm_env: Non
         await settle(pilot)
         assert OFFLINE_NOTE in notes(app)
         panel = main.query_one(ReviewPanel)
-        assert panel.display and main.review_dock.display
+        assert main._review_flow is not None and main._review_flow.display
+        assert main.has_class("-review-open") and not main.details.display
         review = panel.review
         assert review is not None and review.source == "local"
         assert {(f.rule, f.line) for f in review.findings} >= {("FLK104", 29), ("FLK304", 25)}

@@ -3,8 +3,8 @@ below it, the status line and the footer. It owns the project: it reads it in a 
 hands pieces of it down to the widgets, and turns their messages into the current ``Selection``.
 
 The review, ask, changes, history and undo keys delegate to ``ReviewFlow``
-(``screens/review_flow.py``), a widget docked in ``#review-dock`` on first use; the section at the
-end is that seam.
+(``screens/review_flow.py``), a widget mounted in the centre column on first use; the section at
+the end is that seam.
 """
 
 from __future__ import annotations
@@ -624,12 +624,13 @@ class MainScreen(Screen[None]):
     # ---- the review flow (screens/review_flow.py owns it; imported on first use) -------------
 
     async def review_flow(self) -> ReviewFlow:
-        """The review panel and its flows, docked in ``#review-dock`` the first time."""
+        """The review panel and its flows, mounted the first time in the centre column, where
+        it takes the details pane's place (below the code, or beside it when wide)."""
         if self._review_flow is None:
             from architect_tui.ui.screens.review_flow import ReviewFlow
 
             self._review_flow = ReviewFlow(self)
-            await self.review_dock.mount(self._review_flow)
+            await self.query_one("#centre").mount(self._review_flow)
         return self._review_flow
 
     async def action_review(self) -> None:

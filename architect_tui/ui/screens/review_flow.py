@@ -1,6 +1,7 @@
 """The review flow of the main screen: review, ask, follow up, open the changes, undo, history.
 
-``ReviewFlow`` is one widget docked in the main screen's ``#review-dock``: it holds the
+``ReviewFlow`` is one widget in the main screen's centre column (in the details pane's place,
+which comes back when the panel is hidden): it holds the
 ``ReviewPanel`` and owns the workers and the ``ReviewSession`` behind it, so the main screen only
 delegates its keys (``R``, ``A``, ``c``, ``H``, ``u``, ``p``) and stays the owner of the project,
 the selection and the code view. The panel's messages bubble to this widget first and stop here.
@@ -120,13 +121,6 @@ def prepare_request(
 class ReviewFlow(Vertical):
     """The review panel and the flows around it; see the module docstring."""
 
-    DEFAULT_CSS = """
-    ReviewFlow {
-        height: 1fr;
-        width: 1fr;
-    }
-    """
-
     panel = getters.query_one("#review-panel", ReviewPanel)
 
     def __init__(self, main: MainScreen, *, id: str | None = "review-flow") -> None:
@@ -142,13 +136,16 @@ class ReviewFlow(Vertical):
     def compose(self) -> ComposeResult:
         yield ReviewPanel(empty_text=EMPTY_TEXT, id="review-panel")
 
+    def on_mount(self) -> None:
+        self.set_mode(self.mode)  # hidden until a review, or the history, shows something
+
     # ---- showing -------------------------------------------------------------------------------
 
     def set_mode(self, mode: PanelMode) -> None:
         """Hidden, docked beside/below the code, or maximised over the map and the code."""
         self.mode = mode
         main = self.main
-        main.review_dock.display = mode != "hidden"
+        self.display = mode != "hidden"
         main.set_class(mode != "hidden", "-review-open")
         main.set_class(mode == "max", "-review-max")
 
