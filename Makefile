@@ -35,6 +35,7 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/export_screenshots.py
+	$(BIN)/python scripts/update_readme_keys.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
