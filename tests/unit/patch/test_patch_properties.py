@@ -84,33 +84,23 @@ def body_map(diff: str, fn) -> str:  # type: ignore[no-untyped-def]
 def drop_blank_context(diff: str) -> str:
     """Drop blank context lines, except where that makes a different, equally valid hunk.
 
-    A blank line after a change block with removals, followed only by additions to the hunk's
-    end, cannot be told from a minimal "-old / +new" replacement, which the applier takes as
-    written.
+    When a hunk ends with removals followed only by additions and blank context, dropping those
+    blank lines leaves a minimal "-old / +new" replacement with no trailing context: another
+    valid hunk with another meaning, which the applier takes as written. Those are kept.
     """
     lines = diff.split("\n")
-    keep = []
-    for i, x in enumerate(lines):
-        if x != " ":
-            keep.append(x)
+    keep_at: set[int] = set()
+    hunk_starts = [i for i, x in enumerate(lines) if x.startswith("@@")]
+    for h, start in enumerate(hunk_starts):
+        end = hunk_starts[h + 1] if h + 1 < len(hunk_starts) else len(lines)
+        body = range(start + 1, end)
+        removes = [i for i in body if lines[i].startswith("-")]
+        if not removes:
             continue
-        a = i
-        while a > 0 and lines[a - 1] == " ":
-            a -= 1
-        b = i
-        while b < len(lines) and lines[b] == " ":
-            b += 1
-        c = b
-        while c < len(lines) and lines[c].startswith("+"):
-            c += 1
-        ends_hunk = c == len(lines) or lines[c][:1] not in (" ", "-")
-        k = a - 1
-        while k >= 0 and lines[k][:1] in ("+", "-") and not lines[k].startswith(("+++", "---")):
-            k -= 1
-        removes_before = any(ln.startswith("-") for ln in lines[k + 1 : a])
-        if removes_before and c > b and ends_hunk:
-            keep.append(x)  # the indistinguishable case: leave this blank run alone
-    return "\n".join(keep)
+        tail = range(removes[-1] + 1, end)
+        if all(lines[i].startswith("+") or lines[i] in (" ", "") for i in tail):
+            keep_at.update(i for i in tail if lines[i] == " ")
+    return "\n".join(x for i, x in enumerate(lines) if x != " " or i in keep_at)
 
 
 @st.composite
