@@ -231,6 +231,7 @@ class MainScreen(Screen[None]):
         self._texts: dict[str, str | None] = {}
         self._pending: JumpTarget | None = None
         self._map_ready = False  # the map tree holds the current project
+        self._warmed_up = False  # the review SDK import was started
         self._summary = ""  # "36 routes · 8 blueprints · 27 files"
         self._map_key: tuple[int, str] | None = None  # what the map tree shows: (project, query)
         self._files_key: tuple[int, str] | None = None  # what the files tree shows
@@ -271,7 +272,8 @@ class MainScreen(Screen[None]):
         # Paint first, then read: the reader must not compete with the first frame.
         self.call_after_refresh(self.start_read, reread=False)
         self.call_after_refresh(self.read_git)
-        self.call_after_refresh(self.warm_up_review)
+        # The SDK warm-up (import anthropic, ~1 s holding the GIL in bursts) waits until the map
+        # is on screen: in a thread it still stalls the event loop by up to a few hundred ms.
 
     def on_resize(self) -> None:
         # A compact footer fits more keys below 140 columns.
@@ -322,6 +324,7 @@ class MainScreen(Screen[None]):
             self._pending = self._target_for(self.selection)
         if _is_empty(project):
             self.empty_state.show(self.root, len(self.files))
+            self._warm_up_once()
         else:
             # The map is built while hidden (no layout and paint per batch), then shown whole.
             self._map_ready = False
@@ -351,6 +354,7 @@ class MainScreen(Screen[None]):
         self._refresh_left_tree()
         self._show_left()
         self.status.activity = "could not read the project"
+        self._warm_up_once()
         self.notify(message.error, title="Could not read the project", severity="error")
 
     def _show_left(self) -> None:
@@ -466,6 +470,7 @@ class MainScreen(Screen[None]):
         if not self._map_ready:
             self._map_ready = True
             self._show_left()
+            self._warm_up_once()
         self._flush_pending(files=False)
         if self.filter_input.value.strip() and self.left_mode == "map":
             self.status.activity = f"{message.routes} of {message.total_routes} routes match"
@@ -650,6 +655,11 @@ class MainScreen(Screen[None]):
 
     async def action_review_panel(self) -> None:
         (await self.review_flow()).cycle_mode()
+
+    def _warm_up_once(self) -> None:
+        if not self._warmed_up:
+            self._warmed_up = True
+            self.warm_up_review()
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def warm_up_review(self) -> None:
