@@ -62,12 +62,17 @@ _BUILT_IN = [
     ("Code view", "drag", "Mark", "Mark a line range with the mouse"),
     ("Global", "tab", "Next pane", "Move the focus between the map, the code and the details"),
     ("Global", "ctrl+p", "Commands", "Jump to any route, blueprint or file; change the theme"),
+    ("Review panel", "enter", "Jump", "On a finding: show its file and line in the code view"),
+    ("Review panel", "enter", "Follow up", "In the input: ask a follow-up; the history goes along"),
+    ("Review panel", "enter", "Changes", "On “N proposed changes”: open the changes view"),
 ]
 
 
 def key_rows() -> list[KeyRow]:
     """Every key of the app, grouped by where it works."""
     from architect_tui.ui.app import ArchitectApp
+    from architect_tui.ui.changes import ChangesScreen
+    from architect_tui.ui.review import ReviewPanel
     from architect_tui.ui.screens.main import MainScreen
     from architect_tui.ui.widgets.code_view import CodeView
     from architect_tui.ui.widgets.map_tree import MapTree
@@ -76,8 +81,10 @@ def key_rows() -> list[KeyRow]:
     rows += rows_for("Main", MainScreen.BINDINGS)
     rows += rows_for("Map", MapTree.BINDINGS)
     rows += rows_for("Code view", CodeView.BINDINGS)
+    rows += rows_for("Review panel", ReviewPanel.BINDINGS)
+    rows += rows_for("Changes", ChangesScreen.BINDINGS)
     rows += [KeyRow(s, k, d, t, None) for s, k, d, t in _BUILT_IN]
-    order = {"Global": 0, "Main": 1, "Map": 2, "Code view": 3}
+    order = {"Global": 0, "Main": 1, "Map": 2, "Code view": 3, "Review panel": 4, "Changes": 5}
     return sorted(rows, key=lambda r: order.get(r.section, 9))
 
 

@@ -73,6 +73,11 @@ MAIN_CSS: list[str | Path] = [
 ]
 
 
+#: The review flow's keys share one footer entry ("R A c H u p Review") so the footer fits 80
+#: columns; each key keeps its own tooltip, and the ? screen lists them one by one.
+REVIEW_KEYS = Binding.Group("Review")
+
+
 def _is_empty(project: ProjectMap) -> bool:
     return not (project.apps or project.blueprints or project.routes)
 
@@ -123,6 +128,7 @@ class MainScreen(Screen[None]):
             "Review",
             id="main.review",
             tooltip="Ask the architect to review the selection",
+            group=REVIEW_KEYS,
         ),
         Binding(
             "A",
@@ -130,6 +136,7 @@ class MainScreen(Screen[None]):
             "Ask",
             id="main.ask",
             tooltip="Ask the architect a question or a change about the selection",
+            group=REVIEW_KEYS,
         ),
         Binding(
             "c",
@@ -137,6 +144,7 @@ class MainScreen(Screen[None]):
             "Changes",
             id="main.changes",
             tooltip="Show the changes proposed by the last review",
+            group=REVIEW_KEYS,
         ),
         Binding(
             "H",
@@ -144,6 +152,7 @@ class MainScreen(Screen[None]):
             "History",
             id="main.history",
             tooltip="Reopen a saved review of this project in the review panel",
+            group=REVIEW_KEYS,
         ),
         Binding(
             "u",
@@ -151,6 +160,7 @@ class MainScreen(Screen[None]):
             "Undo",
             id="main.undo",
             tooltip="Undo the latest apply: its files come back byte for byte",
+            group=REVIEW_KEYS,
         ),
         Binding(
             "p",
@@ -158,6 +168,7 @@ class MainScreen(Screen[None]):
             "Panel",
             id="main.review_panel",
             tooltip="Review panel: docked, maximised, hidden (in turn)",
+            group=REVIEW_KEYS,
         ),
         Binding(
             "escape",
