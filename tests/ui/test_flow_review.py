@@ -319,3 +319,44 @@ async def test_api_error_shows_the_failure_box(
         assert "401" in boxes[0].failure.message
         await pilot.press("t")  # still usable
         assert main.left_mode == "files"
+
+
+async def test_panel_modes_history_and_offline_follow_up(
+    small_app: ArchitectApp, no_llm_env: None
+) -> None:
+    """p docks, maximises and hides the panel; an offline review cannot be followed up; H
+    reopens the saved review in the panel."""
+    app = small_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await select_route(pilot, "auth.settings")
+        assert main.details.display
+        await pilot.press("R")
+        await screen_of(pilot, LensScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        flow = main._review_flow
+        assert flow is not None and flow.mode == "docked" and flow.display
+        assert not main.details.display  # the panel took the details pane's place
+        await pilot.press("escape")  # focus back on the map
+        await pilot.press("p")
+        assert flow.mode == "max" and not main.code_view.display
+        assert not main.query_one("#left").display
+        await pilot.press("escape", "p")
+        assert flow.mode == "hidden" and not flow.display and main.details.display
+        await pilot.press("p")
+        assert flow.mode == "docked" and main.code_view.display
+        # offline: a follow-up needs a model, and says so
+        panel = flow.panel
+        panel.follow_up_input.focus()
+        await pilot.press(*"why?", "enter")
+        await pilot.pause()
+        assert ASK_NEEDS_KEY in notes(app)
+        assert len(panel.turns) == 1
+        # the review was saved; H reopens it
+        await pilot.press("escape", "H")
+        history = await screen_of(pilot, HistoryScreen)
+        assert [r.target for r in history.records] == ["auth.settings"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert panel.status == "saved" and panel.review is not None
+        assert panel.review.model == "offline"
