@@ -2,11 +2,12 @@
 screens. They take plain core values (events, requests, records) and post messages up; the
 screen that owns them wires them to the engine, usually through ``ReviewSession``.
 
-Wiring, as the main screen would do it (``build_request`` parses files: run it in a thread)::
+Wiring, as ``ui/screens/review_flow.py`` (``ReviewFlow``, the main screen's review flow) does it
+(``build_request`` parses files: run it in a thread)::
 
     self.session = ReviewSession(root, load_settings(root))
     panel = ReviewPanel(empty_text="Select a route and press R (or A to ask).")
-    await self.dock_review(panel)
+    await container.mount(panel)
 
     @work(exclusive=True, group="review-setup")
     async def action_review(self, ask: str | None = None) -> None:
