@@ -7,6 +7,8 @@ the chosen piece ids (or None on cancel); building the trimmed request is the co
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -54,6 +56,9 @@ class ContextScreen(ModalScreen[set[str] | None]):
     """Toggle the context pieces, then send (enter) or cancel (esc)."""
 
     CSS_PATH = "context_screen.tcss"
+    # Under 34 rows (an 80x24 terminal) the list shrinks and the margins go, so the total,
+    # the redactions and the buttons stay on screen.
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
         Binding(
             "enter",
