@@ -331,7 +331,9 @@ class ReviewFlow(Vertical):
     def changes(self) -> None:
         """``c``: the changes of the latest review, or a note when there are none."""
         review = self.latest_changes() if self.is_mounted else None
-        if review is None:
+        if review is None and self.is_mounted and self.panel.running:
+            self.notify("The answer is still arriving: its changes open once it ends.", timeout=4)
+        elif review is None:
             self.notify("No review yet: press R to review the selection.", severity="warning")
         elif not review.changes.strip():
             self.notify("The last review proposes no changes.", timeout=4)
