@@ -169,8 +169,10 @@ def _extract_all(todo: list[tuple[str, str, bool]], datas: dict[str, bytes]) -> 
             context = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 return list(pool.map(_extract_one, jobs, chunksize=32))
-        except (OSError, RuntimeError, ImportError):
-            pass  # no processes available (sandbox): fall back to this one
+        except (OSError, RuntimeError, ImportError, ValueError):
+            # No processes available (sandbox), or a host that replaced sys.stderr with an
+            # object whose fileno() is -1 (Textual does: spawn then refuses the fds): read here.
+            pass
     return [_extract_one(job) for job in jobs]
 
 
