@@ -19,7 +19,13 @@ from architect_tui.analysis import read_project
 from architect_tui.ui.app import ArchitectApp
 from architect_tui.ui.changes import ChangesScreen, HunkCard
 from architect_tui.ui.commands import JumpTarget
-from architect_tui.ui.review import ContextScreen, HistoryScreen, LensScreen, ReviewPanel
+from architect_tui.ui.review import (
+    AskScreen,
+    ContextScreen,
+    HistoryScreen,
+    LensScreen,
+    ReviewPanel,
+)
 from architect_tui.ui.review.findings import FindingsList
 from architect_tui.ui.review.turn import FailureBox
 from architect_tui.ui.screens.main import MainScreen
@@ -269,6 +275,28 @@ async def test_ask_without_a_key_says_so_and_stays_usable(
         await screen_of(pilot, MainScreen)
         await pilot.press("t")
         assert main.left_mode == "files"
+
+
+async def test_ask_with_a_key_sends_the_question(
+    small_app: ArchitectApp, llm_env: AnthropicServer
+) -> None:
+    """A with a key: the question goes to the model with the selection, the answer streams in."""
+    llm_env.queue(TextReply(FOLLOW_UP_ANSWER))
+    app = small_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await select_route(pilot, "auth.login")
+        await pilot.press("A")
+        await screen_of(pilot, AskScreen)
+        await pilot.press(*"how should login rate-limit?", "enter")
+        context = await screen_of(pilot, ContextScreen)
+        assert context.request.ask == "how should login rate-limit?"
+        await pilot.press("enter")
+        await screen_of(pilot, MainScreen)
+        await settle(pilot)
+        sent = llm_env.requests[0].last_user_text
+        assert "how should login rate-limit?" in sent and "def login():" in sent
+        panel = main.query_one(ReviewPanel)
+        assert panel.status == "done" and "quote in `q`" in panel.transcript
 
 
 async def test_escape_cancels_a_hanging_review(
