@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 from architect_tui.analysis.model import ProjectMap, Route
 from architect_tui.analysis.selection import Selection
-
-CHARS_PER_TOKEN = 3.5
+from architect_tui.review.tokens import CHARS_PER_TOKEN  # one ratio for status line and context
 
 # Substrings that mark a decorator as an authentication/authorisation gate.
 AUTH_MARKERS = (
