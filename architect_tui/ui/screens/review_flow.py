@@ -52,6 +52,10 @@ if TYPE_CHECKING:
     from architect_tui.ui.screens.main import MainScreen
 
 OFFLINE_NOTE = "No ANTHROPIC_API_KEY: offline architect (local rules)"
+OFFLINE_NOTE_BASE_URL = (
+    "ANTHROPIC_BASE_URL is set but no ANTHROPIC_API_KEY: offline architect (local rules). "
+    "A local server needs a key too (any value it accepts)."
+)
 ASK_NEEDS_KEY = (
     "Asking needs a model: set ANTHROPIC_API_KEY (or point ANTHROPIC_BASE_URL at an "
     "Anthropic-compatible server) and restart. R still reviews offline with the local rules."
@@ -210,7 +214,13 @@ class ReviewFlow(Vertical):
         self.session.settings = settings
         self._subject = (project, selection, lens)
         if not online:
-            self.notify(OFFLINE_NOTE, title="Offline review", timeout=6)
+            if settings.offline:
+                note = "Offline architect (local rules): offline is set in the configuration."
+            elif settings.base_url:
+                note = OFFLINE_NOTE_BASE_URL
+            else:
+                note = OFFLINE_NOTE
+            self.notify(note, title="Offline review", timeout=6)
             self.run_offline()
             return
         status = self.main.status
