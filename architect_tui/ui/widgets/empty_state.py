@@ -16,12 +16,23 @@ LOOKED_FOR = (
 )
 
 
+def shown_path(root: Path) -> str:
+    """The folder as the user would type it: relative to where architect was started, the
+    folder's name when it is that place, else the absolute path with ``~`` for home."""
+    try:
+        relative = root.relative_to(Path.cwd())
+    except ValueError:
+        home = Path.home()
+        return f"~/{root.relative_to(home).as_posix()}" if root.is_relative_to(home) else str(root)
+    return root.name if relative == Path() else relative.as_posix()
+
+
 def empty_message(root: Path, files: int, error: str | None = None) -> str:
     """Markup for the empty state: what was looked for, where, and what still works."""
     if error is not None:
         head = f"[b]Could not read this project[/b]\n{escape(error)}"
     else:
-        head = f"[b]No Flask app found[/b] in {escape(str(root))}"
+        head = f"[b]No Flask app found[/b] in {escape(shown_path(root))}"
     looked = "\n".join(f" • {escape(item)}" for item in LOOKED_FOR)
     tail = (
         f"{files} Python file{'s' if files != 1 else ''} read. Press [b]t[/b] to browse them, "
