@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,13 +34,25 @@ SHOTS: dict[str, tuple[str, ...]] = {
     "help": ("question_mark",),
 }
 
+# Worker groups that wait for the user's answer on a modal screen.
+USER_WAITS = {"review-setup", "history"}
+
+# Shots that write (saved reviews, applied changes) run on a git copy of the project.
+# catalog.search carries planted flaws with offline autofixes; no key: the offline architect.
+REVIEW_SHOTS: dict[str, tuple[str, ...]] = {
+    "review": ("ctrl+p", *"catalog.search", "enter", "R", "down", "up", "enter"),
+    "changes": ("ctrl+p", *"catalog.search", "enter", "R", "down", "up", "enter", "c"),
+}
+
 
 async def _settle(pilot: Pilot) -> None:
+    """Wait until the app is idle: no running worker except those waiting for the user (a
+    review's setup waits on the lens, ask and context screens; waiting on it would hang)."""
     app = pilot.app
-    for _ in range(50):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(worker.is_running for worker in app.workers):
+    for _ in range(200):
+        await pilot.pause(0.05)
+        busy = [w for w in app.workers if w.is_running and w.group not in USER_WAITS]
+        if not busy:
             return
 
 
@@ -70,7 +86,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(asyncio.run(shoot(project, args.out, name, keys, (120, 40))).relative_to(REPO))
     for name in ("route", "help"):
         print(asyncio.run(shoot(project, args.out, name, SHOTS[name], (80, 24))).relative_to(REPO))
+    for key in ("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL"):
+        os.environ.pop(key, None)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, keys in REVIEW_SHOTS.items():
+            copy = Path(tmp) / name / project.name
+            shutil.copytree(
+                project, copy, ignore=shutil.ignore_patterns(".architect", "__pycache__")
+            )
+            _git_init(copy)
+            print(asyncio.run(shoot(copy, args.out, name, keys, (120, 40))).relative_to(REPO))
     return 0
+
+
+def _git_init(path: Path) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "shop",
+        "GIT_AUTHOR_EMAIL": "shop@example.com",
+        "GIT_COMMITTER_NAME": "shop",
+        "GIT_COMMITTER_EMAIL": "shop@example.com",
+    }
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "shop"]):
+        subprocess.run(["git", *command], cwd=path, env=env, check=True)
 
 
 if __name__ == "__main__":
