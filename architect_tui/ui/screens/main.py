@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import getters, on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Input
@@ -218,7 +218,6 @@ class MainScreen(Screen[None]):
     filter_input = getters.query_one("#filter", Input)
     switcher = getters.query_one("#left-switcher", ContentSwitcher)
     empty_state = getters.query_one("#empty", EmptyState)
-    review_dock = getters.query_one("#review-dock", Container)
 
     def __init__(
         self,
@@ -266,7 +265,6 @@ class MainScreen(Screen[None]):
             with Vertical(id="centre"):
                 yield CodeView(id="code", cursor_blink=self._cursor_blink)
                 yield DetailsPanel(id="details")
-            yield Container(id="review-dock")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -277,7 +275,6 @@ class MainScreen(Screen[None]):
         self.map_tree.border_title = "Map"
         self.files_tree.border_title = "Files"
         self.empty_state.border_title = "Map"
-        self.review_dock.display = False
         self.empty_state.update(f"Reading {self.root}…")
         self.switcher.current = "empty"
         # Paint first, then read: the reader must not compete with the first frame.
