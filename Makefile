@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_tui.py
 	$(BIN)/python bench/bench_apply.py
 	$(BIN)/python bench/bench_rules.py
+	$(BIN)/python bench/bench_realworld.py
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/export_screenshots.py
