@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 EXAMPLE := examples/shop
 
-.PHONY: run test lint unit bench screenshots clean venv
+.PHONY: run test lint bench screenshots clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
