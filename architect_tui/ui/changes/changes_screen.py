@@ -131,6 +131,10 @@ class ChangesScreen(Screen[None]):
         if cards:
             cards[0].focus()
 
+    def on_resize(self) -> None:
+        # As on the main screen: a compact footer keeps every key visible at 80 columns.
+        self.query_one(Footer).compact = self.size.width < 140
+
     def _cards(self) -> list[HunkCard]:
         return list(self.query(HunkCard))
 
