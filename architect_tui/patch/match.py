@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from architect_tui.patch.model import Hunk
 
@@ -261,6 +261,35 @@ def _elided(lines: list[str]) -> bool:
     return any(ELIDED_COMMENT.match(ln) or _ELIDED_BARE.match(ln) for ln in lines)
 
 
+def _place(
+    shape: _Shape,
+    file_lines: list[str],
+    nfile: list[str],
+    nold: list[str],
+    positions: list[int],
+    expected: int | None,
+    aside: str,
+) -> Match:
+    """Place a hunk whose old lines were found at ``positions`` (exactly or whitespace aside):
+    one clearly chosen place, no ambiguous edge, no rival block at the stated line."""
+    n = len(shape.old)
+    pos = choose(positions, expected)
+    if pos is None:
+        return _failed(f"the hunk matches {len(positions)} places equally well{aside}")
+    if _edge_ambiguous(shape, file_lines, pos, pos + n):
+        return _failed(_EDGE)
+    repl, why = _build(shape, file_lines, pos, [("equal", 0, n, 0, n)])
+    if repl is None:
+        return _failed(why or "cannot build")
+    if (
+        expected is not None
+        and pos != expected
+        and _rival_near(shape, file_lines, nfile, nold, expected, (pos, pos + n), repl)
+    ):
+        return _failed(_RIVAL)
+    return Match("exact", pos, pos + n, repl, 1.0)
+
+
 def match_hunk(
     file_lines: list[str], hunk: Hunk, expected: int | None, *, strict: bool = False
 ) -> Match:
@@ -283,50 +312,25 @@ def match_hunk(
         return _failed("the hunk has no context lines to anchor it")
     if not any(o.strip() for o in shape.old):
         return _failed("the hunk's context is only blank lines: nothing to anchor it")
-    identity = [("equal", 0, n, 0, n)]
     nfile = [norm(x) for x in file_lines]
     nold = [norm(x) for x in shape.old]
     # 1. exact
     positions = _find_all(file_lines, shape.old)
     if positions:
-        pos = choose(positions, expected)
-        if pos is None:
-            return _failed(f"the hunk matches {len(positions)} places equally well")
-        if _edge_ambiguous(shape, file_lines, pos, pos + n):
-            return _failed(_EDGE)
-        repl, why = _build(shape, file_lines, pos, identity)
-        if repl is None:
-            return _failed(why or "cannot build")
-        if (
-            expected is not None
-            and pos != expected
-            and _rival_near(shape, file_lines, nfile, nold, expected, (pos, pos + n), repl)
-        ):
-            return _failed(_RIVAL)
-        status = "exact" if expected is None or pos == expected else "offset"
-        return Match(status, pos, pos + n, repl, 1.0)
+        placed = _place(shape, file_lines, nfile, nold, positions, expected, "")
+        if placed.status == "failed":
+            return placed
+        exact = expected is None or placed.start == expected
+        return replace(placed, status="exact" if exact else "offset")
     if _elided(shape.old):
         return _failed("context was elided ('...', '# rest unchanged'): the real lines are needed")
     # 2. whitespace-normalised
     positions = _find_all(nfile, nold)
     if positions:
-        pos = choose(positions, expected)
-        if pos is None:
-            return _failed(
-                f"the hunk matches {len(positions)} places equally well (whitespace aside)"
-            )
-        if _edge_ambiguous(shape, file_lines, pos, pos + n):
-            return _failed(_EDGE)
-        repl, why = _build(shape, file_lines, pos, identity)
-        if repl is None:
-            return _failed(why or "cannot build")
-        if (
-            expected is not None
-            and pos != expected
-            and _rival_near(shape, file_lines, nfile, nold, expected, (pos, pos + n), repl)
-        ):
-            return _failed(_RIVAL)
-        return Match("fuzzy", pos, pos + n, repl, 1.0, "matched after normalising whitespace")
+        placed = _place(shape, file_lines, nfile, nold, positions, expected, " (whitespace aside)")
+        if placed.status == "failed":
+            return placed
+        return replace(placed, status="fuzzy", reason="matched after normalising whitespace")
     if strict:
         return _failed("the SEARCH text is not in the file")
     return _fuzzy(shape, file_lines, nfile, nold, expected)
