@@ -61,6 +61,11 @@ async def shoot(
 ) -> Path:
     app = ArchitectApp(project, cursor_blink=False, theme="textual-dark")
     async with app.run_test(size=size) as pilot:
+        # The read starts after the first paint: wait for the map before anything else.
+        for _ in range(400):
+            await _settle(pilot)
+            if getattr(app.screen, "project", None) is not None:
+                break
         await _settle(pilot)
         for key in keys:
             await pilot.press(key)
