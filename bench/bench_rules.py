@@ -89,7 +89,7 @@ def found_by_bandit(flaw: PlantedFlaw, results: list[dict]) -> list[str]:
 
 
 def in_process_seconds(runs: int, fixes: bool) -> list[float]:
-    from architect_tui.review.rules.engine import check_project
+    from architect_tui.rules.engine import check_project
 
     check_project(SHOP, fixes=fixes)  # warm: imports, the map cache
     times = []

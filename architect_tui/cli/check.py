@@ -46,7 +46,7 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.list_rules:
-        from architect_tui.review.rules.registry import ALL_RULES
+        from architect_tui.rules.registry import ALL_RULES
 
         for rule in ALL_RULES:
             print(f"{rule.id}  {rule.severity:<8} {rule.category:<9} {rule.title}")
@@ -57,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from architect_tui import __version__
     from architect_tui.config import load_settings
-    from architect_tui.review.rules.engine import check_project
-    from architect_tui.review.rules.report import (
+    from architect_tui.rules.engine import check_project
+    from architect_tui.rules.report import (
         at_or_above,
         format_json,
         format_sarif,

@@ -11,19 +11,14 @@ from typing import Any, Literal
 
 from architect_tui.analysis.selection import Selection
 
-FindingSeverity = Literal["critical", "high", "medium", "low", "info"]
-SEVERITIES: tuple[FindingSeverity, ...] = ("critical", "high", "medium", "low", "info")
+# The scale lives with the rules (the lower layer); the review's findings use the same one.
+from architect_tui.rules.severity import SEVERITIES as SEVERITIES
+from architect_tui.rules.severity import FindingSeverity as FindingSeverity
+from architect_tui.rules.severity import severity_rank as severity_rank
+
 Category = Literal[
     "security", "rest", "database", "errors", "structure", "tests", "performance", "other"
 ]
-
-
-def severity_rank(severity: str) -> int:
-    """0 for critical .. 4 for info; unknown severities sort last."""
-    try:
-        return SEVERITIES.index(severity)  # type: ignore[arg-type]
-    except ValueError:
-        return len(SEVERITIES)
 
 
 @dataclass(slots=True)

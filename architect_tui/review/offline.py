@@ -1,6 +1,6 @@
 """The offline architect: the same ``Review`` as the LLM, from local rules.
 
-No key, no network: the rules in ``review/rules`` run over the project (facts from every file,
+No key, no network: the rules in ``rules`` run over the project (facts from every file,
 findings from the selected part), and the result is written in the reviewer's answer format so
 the UI, ``architect review --offline`` and the apply path treat it like an LLM review. Proposed
 changes are the rules' LibCST fixes for the selected findings only, as git-style unified diffs.
@@ -16,8 +16,8 @@ from architect_tui.config import Settings
 from architect_tui.review.model import SEVERITIES, Finding, Review, severity_rank
 
 if TYPE_CHECKING:  # the rules import LibCST: loaded on the first review, not with this module
-    from architect_tui.review.rules.base import Violation
-    from architect_tui.review.rules.engine import CheckResult
+    from architect_tui.rules.base import Violation
+    from architect_tui.rules.engine import CheckResult
 
 # Lenses that narrow the local findings to their categories; others ("full") keep everything.
 LENS_CATEGORIES: dict[str, set[str]] = {
@@ -35,8 +35,6 @@ def offline_review(
     project: ProjectMap, selection: Selection | None, settings: Settings, lens: str = "full"
 ) -> Review:
     """Run the local rules over the selection (or the whole project when None)."""
-    from architect_tui.review.rules.report import to_finding
-
     root = project.root
     chosen, result = _violations(project, selection, settings, lens)
     changes = result.diff_for(chosen)  # sets Violation.fixed for the fixes that apply
@@ -60,9 +58,26 @@ def local_findings(
 ) -> list[Finding]:
     """The local findings for a selection, most severe first, without computing fixes: cheap
     grounding hints to put in the LLM's context next to the selected code."""
-    from architect_tui.review.rules.report import to_finding
-
     return [to_finding(v) for v in _violations(project, selection, settings, lens)[0]]
+
+
+def to_finding(violation: Violation) -> Finding:
+    """A ``Finding`` as the review panel shows it, marked local, with the rule's rationale."""
+    from architect_tui.rules.report import rule_of
+
+    rule = rule_of(violation)
+    fix = " An automatic fix is in the proposed changes." if violation.fixed else ""
+    return Finding(
+        severity=rule.severity,
+        category=rule.category,
+        title=rule.title,
+        file=violation.file,
+        line=violation.line,
+        detail=f"{violation.message}. {rule.rationale}{fix} ({rule.id})",
+        rule=rule.id,
+        source="local",
+        end_line=violation.end_line,
+    )
 
 
 def format_hints(findings: list[Finding]) -> str:
@@ -75,8 +90,8 @@ def format_hints(findings: list[Finding]) -> str:
 def _violations(
     project: ProjectMap, selection: Selection | None, settings: Settings, lens: str
 ) -> tuple[list[Violation], CheckResult]:
-    from architect_tui.review.rules.engine import check_project
-    from architect_tui.review.rules.report import rule_of
+    from architect_tui.rules.engine import check_project
+    from architect_tui.rules.report import rule_of
 
     files = _selected_files(project, selection)
     result = check_project(

@@ -19,6 +19,7 @@ CORE_PACKAGES = (
     "architect_tui.config",
     "architect_tui.analysis",
     "architect_tui.review",
+    "architect_tui.rules",
     "architect_tui.patch",
     "architect_tui.vcs",
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from architect_tui.review.rules.engine import CheckResult, check_project
+from architect_tui.rules.engine import CheckResult, check_project
 
 REPO = Path(__file__).resolve().parents[3]
 SHOP = REPO / "examples" / "shop"

@@ -8,10 +8,10 @@ import libcst as cst
 
 from architect_tui.analysis.model import ProjectMap, Route, SourceSpan
 from architect_tui.config import load_settings
-from architect_tui.review.rules.base import Rule
-from architect_tui.review.rules.debug_mode import DebugMode
-from architect_tui.review.rules.engine import check_project, check_sources, discover
-from architect_tui.review.rules.state_change_on_get import StateChangeOnGet
+from architect_tui.rules.base import Rule
+from architect_tui.rules.debug_mode import DebugMode
+from architect_tui.rules.engine import check_project, check_sources, discover
+from architect_tui.rules.state_change_on_get import StateChangeOnGet
 
 DEBUG_RUN = "from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)"
 

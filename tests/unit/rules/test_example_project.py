@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from architect_tui.review.rules.engine import CheckResult
-from architect_tui.review.rules.report import rule_of
+from architect_tui.rules.engine import CheckResult
+from architect_tui.rules.report import rule_of
 from tests.unit.rules.conftest import NOTES, SHOP, PlantedFlaw, planted_flaws
 
 TOLERANCE = 3  # lines: a finding on the call when the note points at its argument line

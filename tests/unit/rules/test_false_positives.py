@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from architect_tui.review.rules.engine import check_project
+from architect_tui.rules.engine import check_project
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

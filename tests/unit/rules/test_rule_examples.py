@@ -7,9 +7,9 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from architect_tui.review.rules.base import Example, Rule
-from architect_tui.review.rules.engine import check_sources
-from architect_tui.review.rules.registry import ALL_RULES, RULES_BY_ID
+from architect_tui.rules.base import Example, Rule
+from architect_tui.rules.engine import check_sources
+from architect_tui.rules.registry import ALL_RULES, RULES_BY_ID
 
 
 def _cases(kind: str) -> list[tuple[type[Rule], int, Example]]:

@@ -1,0 +1,550 @@
+"""Project facts the rules need beyond one node: views, blueprints, hooks, the import graph.
+
+Collected once per project by a cheap plain visitor over every already-parsed module, before
+the rules run, so a rule looking at one view can ask "what do its blueprint siblings carry?"
+or "does this import close a cycle?" without re-reading files. The project map from
+``architect_tui.analysis`` is an optional extra: when given, functions it knows as views (for
+example registered with ``add_url_rule``) are marked as views too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from architect_tui.rules.import_graph import import_cycles
+
+if TYPE_CHECKING:
+    from architect_tui.analysis.model import ProjectMap
+
+ROUTE_METHODS = {"route", "get", "post", "put", "patch", "delete"}
+HOOK_NAMES = {
+    "before_request",
+    "before_app_request",
+    "after_request",
+    "after_app_request",
+    "teardown_request",
+    "teardown_app_request",
+    "errorhandler",
+    "app_errorhandler",
+    "context_processor",
+    "app_context_processor",
+    "url_value_preprocessor",
+    "url_defaults",
+}
+VIEW_CLASS_BASES = {
+    "flask.views.MethodView",
+    "flask.views.View",
+    "flask_restful.Resource",
+    "flask_restx.Resource",
+}
+HTTP_METHOD_NAMES = {"get", "post", "put", "patch", "delete"}
+FLASK_REQUEST_NAMES = {"flask.request", "flask.g", "flask.session", "flask.current_app"}
+AUTH_DECORATOR = re.compile(
+    r"(login_required|auth|jwt_required|permission|roles?_required|admin_required|requires?_)",
+    re.IGNORECASE,
+)
+AUTH_HOOK_WORDS = (
+    "login",
+    "auth",
+    "current_user",
+    "g.user",
+    "abort(401",
+    "abort(403",
+    "token",
+    "jwt",
+)
+UNSAFE_LAZY = {"select", "dynamic", "true"}
+OWNER_COLUMNS = {"user_id", "owner_id", "customer_id", "author_id"}
+WRITES = re.compile(r"(session\.(commit|add|delete|merge|add_all)\(|\.commit\(\))")
+MAIL = re.compile(r"(smtplib\.SMTP|\.send_message\(|\.sendmail\(|mail\.send\()")
+
+
+def dotted(node: cst.CSTNode | None) -> str | None:
+    """``a.b.c`` for a Name/Attribute chain, else None."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = dotted(node.value)
+        return None if base is None else f"{base}.{node.attr.value}"
+    return None
+
+
+def string_value(node: cst.CSTNode | None) -> str | None:
+    """The value of a plain (or implicitly concatenated) string literal, else None."""
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.ConcatenatedString):
+        left, right = string_value(node.left), string_value(node.right)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def module_name(path: str) -> str:
+    parts = path[:-3].split("/") if path.endswith(".py") else path.split("/")
+    if parts and parts[0] == "src" and len(parts) > 1:
+        parts = parts[1:]
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+@dataclass(eq=False, slots=True)
+class FunctionInfo:
+    """A function as the rules see it: is it a view, a hook, code that runs per request?"""
+
+    node: cst.FunctionDef
+    name: str
+    line: int
+    is_view: bool = False
+    is_hook: bool = False
+    request_code: bool = False
+    methods: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    blueprint: str | None = None  # resolved dotted name of the route decorator's receiver
+    decorators: tuple[str, ...] = ()  # resolved dotted names of the other decorators
+    class_name: str | None = None
+    returns_json: bool = False
+    restful: bool = False  # a Flask-RESTful/RESTX Resource method: answers JSON by construction
+
+    @property
+    def auth_decorators(self) -> tuple[str, ...]:
+        return tuple(d for d in self.decorators if AUTH_DECORATOR.search(d.rsplit(".", 1)[-1]))
+
+
+@dataclass(slots=True)
+class BlueprintDecl:
+    key: str  # module.variable
+    name: str | None
+    url_prefix: str | None
+    line: int
+
+
+@dataclass(slots=True)
+class FileFacts:
+    """What one module declares, keyed by LibCST node identity where rules look nodes up."""
+
+    path: str
+    module: str
+    aliases: dict[str, str] = field(default_factory=dict)
+    functions: dict[cst.FunctionDef, FunctionInfo] = field(default_factory=dict)
+    parents: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict, repr=False)
+    children: dict[cst.CSTNode, list[cst.CSTNode]] = field(default_factory=dict, repr=False)
+    blueprints: dict[str, BlueprintDecl] = field(default_factory=dict)
+    auth_hooks: set[str] = field(default_factory=set)  # receivers whose before_request checks auth
+    imports: list[tuple[str, int]] = field(default_factory=list)  # module-level candidates
+    module_level_apps: list[int] = field(default_factory=list)
+    error_handlers: set[str] = field(default_factory=set)
+    relationships: set[str] = field(default_factory=set)
+    uses_flask_wtf: bool = False
+    csrf_protect: bool = False
+    has_factory: bool = False
+    returns_json: bool = False
+    owned_models: set[str] = field(default_factory=set)
+    writer_functions: set[str] = field(default_factory=set)
+    mail_functions: set[str] = field(default_factory=set)
+    catch_all_swallows: bool = False  # errorhandler(Exception) that also eats HTTPException
+    late_imports: set[int] = field(default_factory=set)  # module-level imports after code
+
+    def resolve(self, name: str | None) -> str | None:
+        if name is None:
+            return None
+        head, _, rest = name.partition(".")
+        if head in self.aliases:
+            return self.aliases[head] + (f".{rest}" if rest else "")
+        return f"{self.module}.{name}" if self.module else name
+
+    @property
+    def views(self) -> list[FunctionInfo]:
+        return [f for f in self.functions.values() if f.is_view]
+
+
+@dataclass(slots=True)
+class ProjectFacts:
+    files: dict[str, FileFacts] = field(default_factory=dict)
+    modules: dict[str, str] = field(default_factory=dict)  # module name -> path
+    cycle_edges: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    uses_flask_wtf: bool = False
+    global_csrf: bool = False
+    error_handlers: set[str] = field(default_factory=set)
+    relationships: set[str] = field(default_factory=set)
+    json_api: bool = False
+    has_factory: bool = False
+    auth_hooks: set[str] = field(default_factory=set)  # resolved receivers (blueprint or app)
+    app_keys: set[str] = field(default_factory=set)
+    owned_models: set[str] = field(default_factory=set)
+    writer_functions: set[str] = field(default_factory=set)
+    mail_functions: set[str] = field(default_factory=set)
+    catch_all_swallows: bool = False
+    edge_lines: dict[tuple[str, str], list[tuple[int, bool]]] = field(default_factory=dict)
+
+    def views_of(self, blueprint: str | None) -> list[FunctionInfo]:
+        if blueprint is None:
+            return []
+        return [v for f in self.files.values() for v in f.views if v.blueprint == blueprint]
+
+    def blueprint(self, key: str | None) -> BlueprintDecl | None:
+        for f in self.files.values():
+            if key in f.blueprints:
+                return f.blueprints[key]
+        return None
+
+
+class _Collector(cst.CSTVisitor):
+    """One plain pass over a module; positions come from the wrapper's cached metadata."""
+
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, facts: FileFacts, module: cst.Module) -> None:
+        super().__init__()
+        self.f = facts
+        self.module = module
+        self.depth = 0  # function nesting
+        self.classes: list[cst.ClassDef] = []
+        self.guard = 0  # inside `if TYPE_CHECKING:`
+        self.stack: list[cst.CSTNode] = []
+        self.seen_code = False  # a module-level def/class/assignment came before
+        self.open_functions: list[FunctionInfo] = []
+        self.writes: set[str] = set()
+        self.mails: set[str] = set()
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if (
+            len(self.stack) in {1, 2}
+            and isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Assign)
+            and not self.classes
+            and self.depth == 0
+        ):
+            self.seen_code = True
+        self.f.children[node] = []
+        if self.stack:
+            parent = self.stack[-1]
+            self.f.parents[node] = parent
+            self.f.children[parent].append(node)
+        self.stack.append(node)
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        super().on_leave(original_node)
+        self.stack.pop()
+
+    # imports ------------------------------------------------------------------------------
+    def _package(self) -> str:
+        return (
+            self.f.module
+            if self.f.path.endswith("__init__.py")
+            else self.f.module.rpartition(".")[0]
+        )
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            name = dotted(alias.name) or ""
+            local = alias.evaluated_alias or name.split(".")[0]
+            self.f.aliases[local] = name if alias.asname else name.split(".")[0]
+            if self.depth == 0 and not self.guard:
+                self.f.imports.append((name, self._line(node)))
+        self._note_late(node)
+        self._note_module(node)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        base = dotted(node.module) or ""
+        if node.relative:
+            package = self._package()
+            for _ in range(len(node.relative) - 1):
+                package = package.rpartition(".")[0]
+            base = ".".join(p for p in (package, base) if p)
+        if base.startswith("flask_wtf"):
+            self.f.uses_flask_wtf = True
+        names = [] if isinstance(node.names, cst.ImportStar) else list(node.names)
+        for alias in names:
+            name = dotted(alias.name) or ""
+            self.f.aliases[alias.evaluated_alias or name] = f"{base}.{name}"
+            if self.depth == 0 and not self.guard:
+                self.f.imports.append((f"{base}.{name}", self._line(node)))
+        if not names and self.depth == 0 and not self.guard:
+            self.f.imports.append((base, self._line(node)))
+        self._note_late(node)
+
+    def _note_late(self, node: cst.CSTNode) -> None:
+        if self.depth == 0 and not self.classes and self.seen_code:
+            self.f.late_imports.add(self._line(node))
+
+    def _note_module(self, node: cst.Import) -> None:
+        for alias in node.names:
+            if (dotted(alias.name) or "").startswith("flask_wtf"):
+                self.f.uses_flask_wtf = True
+
+    def visit_If(self, node: cst.If) -> None:
+        if "TYPE_CHECKING" in (dotted(node.test) or ""):
+            self.guard += 1
+
+    def leave_If(self, original_node: cst.If) -> None:
+        if "TYPE_CHECKING" in (dotted(original_node.test) or ""):
+            self.guard -= 1
+
+    # classes and functions ----------------------------------------------------------------
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+        for stmt in node.body.body:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if (
+                        isinstance(small, cst.Assign)
+                        and dotted(small.targets[0].target) in OWNER_COLUMNS
+                    ):
+                        self.f.owned_models.add(node.name.value)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        info = FunctionInfo(node=node, name=node.name.value, line=self._line(node))
+        if self.depth == 0 and not self.classes and node.name.value in {"create_app", "make_app"}:
+            self.f.has_factory = True
+        decorators: list[str] = []
+        for dec in node.decorators:
+            expr = dec.decorator
+            call = expr if isinstance(expr, cst.Call) else None
+            target = call.func if call else expr
+            name = dotted(target) or ""
+            receiver, _, attr = name.rpartition(".")
+            if receiver and attr in ROUTE_METHODS and call is not None:
+                info.is_view = True
+                info.blueprint = self.f.resolve(receiver)
+                rule = string_value(call.args[0].value) if call.args else None
+                info.rules += (rule,) if rule is not None else ()
+                info.methods = tuple(sorted(set(info.methods) | set(_methods(call, attr))))
+            elif receiver and attr in HOOK_NAMES:
+                info.is_hook = True
+                self._hook(receiver, attr, call, node)
+            else:
+                decorators.append(self.f.resolve(name) or name)
+        info.decorators = tuple(decorators)
+        if self.classes and node.name.value in HTTP_METHOD_NAMES:
+            bases = {self.f.resolve(dotted(b.value)) for b in self.classes[-1].bases}
+            if bases & VIEW_CLASS_BASES:
+                info.is_view = True
+                info.class_name = self.classes[-1].name.value
+                info.restful = bool(bases & {"flask_restful.Resource", "flask_restx.Resource"})
+                info.methods = (node.name.value.upper(),)
+                info.decorators += tuple(self._class_decorators(self.classes[-1]))
+        info.request_code = info.is_view or info.is_hook
+        self.f.functions[node] = info
+        self.open_functions.append(info)
+        self.depth += 1
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.depth -= 1
+        info = self.open_functions.pop()
+        if info.name in self.writes:
+            self.f.writer_functions.add(info.name)
+        if info.name in self.mails:
+            self.f.mail_functions.add(info.name)
+
+    # What the body of every open function does; marked as the calls and names go by, so
+    # no function body is re-read or re-printed.
+    def _mark(self, flag: str) -> None:
+        for info in self.open_functions:
+            if flag == "json":
+                info.returns_json = True
+            elif flag == "request":
+                info.request_code = True
+            elif flag == "write":
+                self.writes.add(info.name)
+            elif flag == "mail":
+                self.mails.add(info.name)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if self.open_functions and self.f.resolve(node.value) in FLASK_REQUEST_NAMES:
+            self._mark("request")
+
+    def _class_decorators(self, cls: cst.ClassDef) -> Iterable[str]:
+        """``decorators = [login_required]`` on a MethodView applies to every method."""
+        for stmt in cls.body.body:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if (
+                        isinstance(small, cst.Assign)
+                        and dotted(small.targets[0].target) in {"decorators", "method_decorators"}
+                        and isinstance(small.value, cst.List | cst.Tuple)
+                    ):
+                        for el in small.value.elements:
+                            name = dotted(el.value)
+                            if name:
+                                yield self.f.resolve(name) or name
+
+    def _hook(self, receiver: str, attr: str, call: cst.Call | None, fn: cst.FunctionDef) -> None:
+        if attr in {"errorhandler", "app_errorhandler"} and call is not None and call.args:
+            key = _error_key(call.args[0].value)
+            self.f.error_handlers.add(key)
+            body = self.module.code_for_node(fn.body)
+            if key in {"Exception", "BaseException"} and "HTTPException" not in body:
+                self.f.catch_all_swallows = True
+        if attr in {"before_request", "before_app_request"}:
+            code = self.module.code_for_node(fn.body).lower()
+            enforces = any(w in code for w in ("abort(", "redirect(", "return "))
+            guarded = any(
+                AUTH_DECORATOR.search((dotted(_callee(d.decorator)) or "").rpartition(".")[2])
+                for d in fn.decorators
+            )
+            if guarded or (enforces and any(word in code for word in AUTH_HOOK_WORDS)):
+                key = self.f.resolve(receiver) or receiver
+                self.f.auth_hooks.add("*" if attr == "before_app_request" else key)
+
+    # calls and assignments ----------------------------------------------------------------
+    def visit_Call(self, node: cst.Call) -> None:
+        name = dotted(node.func) or ""
+        resolved = self.f.resolve(name) or ""
+        last = name.rpartition(".")[2]
+        if self.open_functions:
+            if WRITES.search(name + "(") or (last == "commit" and not node.args):
+                self._mark("write")
+            if MAIL.search(name + "(") or resolved.startswith("smtplib.SMTP"):
+                self._mark("mail")
+            if last == "jsonify":
+                self._mark("json")
+        if resolved == "flask.Flask" and self.depth == 0:
+            self.f.module_level_apps.append(self._line(node))
+        elif resolved.endswith("CSRFProtect") or (last == "init_app" and "csrf" in name.lower()):
+            self.f.csrf_protect = True
+        elif last == "register_error_handler" and node.args:
+            self.f.error_handlers.add(_error_key(node.args[0].value))
+        elif last == "jsonify" or resolved == "flask.jsonify":
+            self.f.returns_json = True
+        elif last in {"before_request", "before_app_request"} and node.args:
+            # app.before_request(check_auth): registration by call
+            target = dotted(node.args[0].value) or ""
+            if any(w in target.lower() for w in ("auth", "login", "token", "user")):
+                receiver = name.rpartition(".")[0]
+                self.f.auth_hooks.add(
+                    "*" if last == "before_app_request" else (self.f.resolve(receiver) or receiver)
+                )
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = node.value
+        if not isinstance(value, cst.Call):
+            return
+        callee = self.f.resolve(dotted(value.func)) or ""
+        target = dotted(node.targets[0].target)
+        if callee == "flask.Blueprint" and target and self.depth == 0:
+            name = string_value(value.args[0].value) if value.args else None
+            prefix = next(
+                (
+                    string_value(a.value)
+                    for a in value.args
+                    if a.keyword and a.keyword.value == "url_prefix"
+                ),
+                None,
+            )
+            key = f"{self.f.module}.{target}"
+            self.f.blueprints[key] = BlueprintDecl(key, name, prefix, self._line(node))
+        if callee.endswith("relationship") and target:
+            lazy = "select"
+            for arg in value.args:
+                if arg.keyword and arg.keyword.value == "lazy":
+                    lazy = (string_value(arg.value) or dotted(arg.value) or "select").lower()
+                if arg.keyword and arg.keyword.value == "backref":
+                    backref = string_value(arg.value)
+                    if backref:
+                        self.f.relationships.add(backref)
+            if lazy in UNSAFE_LAZY:
+                self.f.relationships.add(target.rpartition(".")[2])
+
+    def _line(self, node: cst.CSTNode) -> int:
+        return self.get_metadata(PositionProvider, node).start.line
+
+
+def _callee(expr: cst.BaseExpression) -> cst.BaseExpression:
+    return expr.func if isinstance(expr, cst.Call) else expr
+
+
+def _methods(call: cst.Call, attr: str) -> list[str]:
+    if attr != "route":
+        return [attr.upper()]
+    for arg in call.args:
+        if (
+            arg.keyword
+            and arg.keyword.value == "methods"
+            and isinstance(arg.value, cst.List | cst.Tuple | cst.Set)
+        ):
+            return [
+                (string_value(el.value) or "").upper()
+                for el in arg.value.elements
+                if string_value(el.value)
+            ]
+    return ["GET"]
+
+
+def _error_key(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.Integer):
+        return node.value
+    name = dotted(node)
+    return name.rpartition(".")[2] if name else "?"
+
+
+def collect_file_facts(path: str, wrapper: MetadataWrapper) -> FileFacts:
+    facts = FileFacts(path=path, module=module_name(path))
+    wrapper.visit(_Collector(facts, wrapper.module))
+    return facts
+
+
+def collect_project_facts(
+    files: dict[str, FileFacts], project: ProjectMap | None = None
+) -> ProjectFacts:
+    """Join the per-file facts: import cycles, CSRF and error-handler coverage, auth hooks."""
+    facts = ProjectFacts(files=files)
+    facts.modules = {f.module: path for path, f in files.items()}
+    for f in files.values():
+        facts.uses_flask_wtf |= f.uses_flask_wtf
+        facts.global_csrf |= f.csrf_protect
+        facts.error_handlers |= f.error_handlers
+        facts.relationships |= f.relationships
+        facts.has_factory |= f.has_factory
+        facts.auth_hooks |= f.auth_hooks
+        facts.owned_models |= f.owned_models
+        facts.writer_functions |= f.writer_functions
+        facts.mail_functions |= f.mail_functions
+        facts.catch_all_swallows |= f.catch_all_swallows
+    if project is not None:
+        _apply_map(facts, project)
+    views = [v for f in files.values() for v in f.views]
+    json_views = [v for v in views if v.returns_json or v.restful]
+    api_blueprints = any(
+        "api" in f"{b.name} {b.url_prefix}".lower()
+        for f in files.values()
+        for b in f.blueprints.values()
+    )
+    facts.json_api = (api_blueprints and bool(json_views)) or (
+        len(json_views) >= 2 and 2 * len(json_views) >= len(views)
+    )
+    facts.cycle_edges = import_cycles(facts)
+    return facts
+
+
+def _apply_map(facts: ProjectFacts, project: ProjectMap) -> None:
+    """Views the map knows (``add_url_rule``, ``add_resource``) count as views here too."""
+    for route in project.routes:
+        file = facts.files.get(route.span.file)
+        if file is None or route.kind == "static":
+            continue
+        for info in file.functions.values():
+            in_span = route.span.line <= info.line <= route.span.end_line
+            if info.name == route.view and in_span and not info.is_view:
+                info.is_view = True
+                info.request_code = True
+                info.methods = route.methods
+                info.rules = (route.rule,)
+        for hook in route.hooks:
+            if hook.kind in {"before_request", "before_app_request"}:
+                hook_file = facts.files.get(hook.span.file)
+                if hook_file is None:
+                    continue
+                for info in hook_file.functions.values():
+                    if info.name == hook.function and info.line >= hook.span.line:
+                        info.is_hook = info.request_code = True

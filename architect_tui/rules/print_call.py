@@ -1,0 +1,64 @@
+"""FLK303: ``print()`` in request code."""
+
+from __future__ import annotations
+
+import libcst as cst
+import libcst.matchers as m
+
+from architect_tui.rules.base import Example, ImportRequest, Rule
+
+
+class PrintInRequest(Rule):
+    id = "FLK303"
+    title = "print() in request code"
+    severity = "low"
+    category = "errors"
+    rationale = (
+        "print() writes to stdout with no level, no request context and no way to filter it; "
+        "under gunicorn it may be buffered or lost, and it tends to leak personal data. Use "
+        "current_app.logger (and log ids, not e-mails)."
+    )
+    VALID = (
+        Example("from flask import current_app\ndef view():\n    current_app.logger.info('hi')\n"),
+        Example("def main():\n    print('usage: ...')\n"),
+    )
+    INVALID = (
+        Example(
+            "from flask import request\ndef view():\n    print(f'login {request.form}')\n",
+            expected=(
+                "from flask import current_app, request\n"
+                "def view():\n    current_app.logger.info(f'login {request.form}')\n"
+            ),
+        ),
+        Example(
+            "from flask import g, current_app\ndef view():\n    print('checkout', g.user.email)\n",
+            expected=(
+                "from flask import g, current_app\n"
+                "def view():\n    current_app.logger.info(\"%s %s\", 'checkout', g.user.email)\n"
+            ),
+        ),
+    )
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not m.matches(node.func, m.Name("print")) or not self.in_request_code(node):
+            return
+        fixable = node.args and all(a.keyword is None and not a.star for a in node.args)
+        args = [a.value for a in node.args]
+
+        def fix(updated: cst.CSTNode) -> cst.CSTNode:
+            assert isinstance(updated, cst.Call)
+            values = [a.value for a in updated.args]
+            new_args = [cst.Arg(v) for v in values]
+            if len(values) > 1:
+                fmt = cst.SimpleString('"' + " ".join(["%s"] * len(values)) + '"')
+                new_args = [cst.Arg(fmt), *new_args]
+            return updated.with_changes(
+                func=cst.parse_expression("current_app.logger.info"), args=new_args
+            )
+
+        self.report(
+            node,
+            "print() in request code; log with current_app.logger",
+            fix=fix if fixable and args else None,
+            imports=(ImportRequest("flask", "current_app"),),
+        )
