@@ -156,6 +156,7 @@ class ProjectMap:
                     "url_prefix": b.url_prefix,
                     "full_prefix": b.full_prefix,
                     "parent": b.parent,
+                    "app": b.app,
                     "registered": b.registered,
                     "registered_at": _span_json(b.registered_at),
                 }
@@ -167,6 +168,7 @@ class ProjectMap:
                     "methods": list(r.methods),
                     "endpoint": r.endpoint,
                     "blueprint": r.blueprint,
+                    "app": r.app,
                     "view": r.view,
                     "kind": r.kind,
                     "file": r.span.file,

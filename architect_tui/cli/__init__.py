@@ -39,7 +39,46 @@ def _build_command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     module = importlib.import_module(COMMANDS[name][0])
     parser = _Parser(prog=f"architect {name}", description=COMMANDS[name][1])
     module.add_parser(parser)  # type: ignore[attr-defined]
+    _accept_both_project_forms(parser)
     return parser, module
+
+
+def _dests(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
+    return {a.dest: a for a in parser._actions}
+
+
+def _accept_both_project_forms(parser: argparse.ArgumentParser) -> None:
+    """``architect CMD PATH`` and ``architect CMD --project PATH`` work for every command.
+
+    Commands declare one form (a ``path`` positional or a ``--project`` option); the other is
+    added here, once, instead of in every command module. The command reads the form it declared.
+    """
+    dests = _dests(parser)
+    if "project" in dests and "path" not in dests:
+        parser.add_argument(
+            "path", nargs="?", default=None, metavar="PATH", help="the project (same as --project)"
+        )
+        parser.set_defaults(_project_alias="path", _project_main="project")
+    elif "path" in dests and "project" not in dests:
+        parser.add_argument(
+            "--project", default=None, metavar="PATH", help="the project (same as PATH)"
+        )
+        parser.set_defaults(_project_alias="project", _project_main="path")
+
+
+def _settle_project(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Copy the alias form into the declared one; two different projects are a usage error."""
+    alias, main = getattr(args, "_project_alias", None), getattr(args, "_project_main", None)
+    if not alias or not main:
+        return
+    given = getattr(args, alias)
+    if given is None:
+        return
+    declared = getattr(args, main)
+    default = _dests(parser)[main].default
+    if declared not in (None, default, given):
+        parser.error(f"two projects given: {declared} and {given}")
+    setattr(args, main, given)
 
 
 def _tui_parser() -> argparse.ArgumentParser:
@@ -61,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list and args_list[0] in COMMANDS:
             parser, module = _build_command_parser(args_list[0])
             args = parser.parse_args(args_list[1:])
+            _settle_project(parser, args)
             return int(module.run(args) or 0)  # type: ignore[attr-defined]
         args = _tui_parser().parse_args(args_list)
         if args.version:

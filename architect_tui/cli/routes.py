@@ -80,14 +80,29 @@ def _sort_key(sort: str):
 
 
 def table_lines(project: ProjectMap, sort: str = "endpoint") -> list[str]:
-    """``flask routes``-style columns plus the view's location."""
-    routes = sorted(project.routes, key=_sort_key(sort))
-    rows = [("Endpoint", "Methods", "Rule", "Location")]
+    """``flask routes``-style columns plus the view's location.
+
+    With more than one app, each app has its own ``url_map``: a blueprint both register is listed
+    once per app, so an App column says which is which (sorted by app first).
+    """
+    several = len({a.name for a in project.apps}) > 1
+    key = _sort_key(sort)
+    routes = sorted(project.routes, key=(lambda r: (r.app or "", *key(r))) if several else key)
+    head = ("Endpoint", "Methods", "Rule", "Location")
+    rows = [(*(("App",) if several else ()), *head)]
     rows += [
-        (r.endpoint, ", ".join(r.methods), r.rule, f"{r.span.file}:{r.span.line}") for r in routes
+        (
+            *((r.app or "?",) if several else ()),
+            r.endpoint,
+            ", ".join(r.methods),
+            r.rule,
+            f"{r.span.file}:{r.span.line}",
+        )
+        for r in routes
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    fmt = f"{{0:<{widths[0]}}}  {{1:<{widths[1]}}}  {{2:<{widths[2]}}}  {{3}}"
+    n = len(rows[0])
+    widths = [max(len(row[i]) for row in rows) for i in range(n - 1)]
+    fmt = "  ".join(f"{{{i}:<{w}}}" for i, w in enumerate(widths)) + f"  {{{n - 1}}}"
     lines = [fmt.format(*rows[0]).rstrip(), fmt.format(*("-" * w for w in (*widths, 8))).rstrip()]
     lines += [fmt.format(*row).rstrip() for row in rows[1:]]
     return lines

@@ -118,3 +118,72 @@ def test_tree_keeps_two_apps_apart(capsys: pytest.CaptureFixture[str]) -> None:
     first, second = out.split("app:create_second (factory create_second)")
     assert "/v2/direct" in second and "/v2/direct" not in first
     assert "/api/u/list" in first and "/api/u/list" not in second
+
+
+TWO_APPS = {
+    "site/views.py": (
+        "from flask import Blueprint\n\n"
+        "bp = Blueprint('pages', __name__)\n\n\n"
+        "@bp.route('/hello')\n"
+        "def hello():\n"
+        "    return 'hi'\n"
+    ),
+    "site/public.py": (
+        "from flask import Flask\n\nfrom site.views import bp\n\n"
+        "public = Flask(__name__)\npublic.register_blueprint(bp)\n"
+    ),
+    "site/admin.py": (
+        "from flask import Flask\n\nfrom site.views import bp\n\n"
+        "admin = Flask(__name__)\nadmin.register_blueprint(bp, url_prefix='/admin')\n"
+    ),
+    "site/__init__.py": "",
+}
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return root
+
+
+def test_two_apps_get_an_app_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each app has its own url_map: the shared blueprint's route is listed once per app, named."""
+    _write(tmp_path, TWO_APPS)
+    assert main(["routes", str(tmp_path), "--no-cache"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["App", "Endpoint", "Methods", "Rule", "Location"]
+    rows = sorted(tuple(line.split()[:4]) for line in lines[2:] if "pages.hello" in line)
+    assert rows == [
+        ("admin", "pages.hello", "GET", "/admin/hello"),
+        ("public", "pages.hello", "GET", "/hello"),
+    ]
+    assert main(["routes", str(tmp_path), "--json", "--no-cache"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted((r["app"], r["rule"]) for r in data["routes"] if r["kind"] != "static") == [
+        ("admin", "/admin/hello"),
+        ("public", "/hello"),
+    ]
+
+
+def test_one_app_keeps_the_flask_routes_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    """No App column when there is one app (the table stays as flask routes prints it)."""
+    assert main(["routes", str(FACTORY), "--no-cache"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split()[0] == "Endpoint"
+
+
+@pytest.mark.parametrize("command", ["routes", "check", "undo"])
+def test_every_command_takes_the_project_either_way(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PATH and --project PATH name the same project; two different ones are a usage error."""
+    _write(tmp_path, TWO_APPS)
+    for form in ([command, str(tmp_path)], [command, "--project", str(tmp_path)]):
+        code = main(form)
+        out = capsys.readouterr()
+        assert code in (0, 1), out.err  # undo: nothing to undo (1); check: findings or not
+        assert "directory" not in out.err, out.err
+    with pytest.raises(SystemExit) as stop:
+        main([command, str(tmp_path), "--project", str(tmp_path / "site")])
+    assert stop.value.code == 2
+    assert "two projects given" in capsys.readouterr().err
