@@ -570,8 +570,8 @@ def _view_info(rec: RuleRec) -> tuple[str, SourceSpan, tuple[str, ...]]:
     if isinstance(view, FuncRef | ClassRef):
         node = view.node
         decorators = tuple(_unparse(d) for d in getattr(node, "decorator_list", []))
-        if isinstance(node, ast.ClassDef):
-            decorators += _class_view_decorators(node)
+        if isinstance(view, ClassRef):
+            decorators += _class_view_decorators(view)
         end = getattr(node, "end_lineno", None) or node.lineno
         return view.name, SourceSpan(view.file, view.first_line, end), decorators
     if rec.kind == "restx" and rec.view is None:
@@ -586,19 +586,45 @@ def _view_info(rec: RuleRec) -> tuple[str, SourceSpan, tuple[str, ...]]:
     return (name if isinstance(name, str) else "?"), _span(rec.site), ()
 
 
-def _class_view_decorators(node: ast.ClassDef) -> tuple[str, ...]:
+def _class_view_decorators(cls: ClassRef) -> tuple[str, ...]:
     """What wraps a class-based view's methods: ``decorators``/``method_decorators`` lists
-    (as written) and each HTTP method's own decorators (``"login_required (on post)"``), so the
-    UI and the rules see ``login_required`` on a MethodView or a Resource too."""
+    (as written, from the nearest class in the MRO that sets them, as Python looks them up:
+    lemur's resources inherit ``method_decorators = [login_required]``) and each HTTP method's
+    own decorators (``"login_required (on post)"``), so the UI and the rules see
+    ``login_required`` on a MethodView or a Resource too."""
     found: list[str] = []
-    for stmt in node.body:
-        if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.List | ast.Tuple):
-            names = [t.id for t in stmt.targets if isinstance(t, ast.Name)]
-            if any(n in ("decorators", "method_decorators") for n in names):
-                found.extend(_unparse(e) for e in stmt.value.elts)
-        elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef) and stmt.name in _HTTP:
-            found.extend(f"{_unparse(d)} (on {stmt.name})" for d in stmt.decorator_list)
+    settled: set[str] = set()
+    methods_seen: set[str] = set()
+    for klass in cls.mro():
+        if not isinstance(klass, ClassRef):
+            continue
+        for stmt in klass.node.body:
+            if isinstance(stmt, ast.Assign | ast.AnnAssign):
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                names = [t.id for t in targets if isinstance(t, ast.Name)]
+                for name in names:
+                    if name in ("decorators", "method_decorators") and name not in settled:
+                        settled.add(name)
+                        found.extend(_listed_decorators(stmt.value))
+            elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef) and stmt.name in _HTTP:
+                if stmt.name in methods_seen:
+                    continue
+                methods_seen.add(stmt.name)
+                found.extend(f"{_unparse(d)} (on {stmt.name})" for d in stmt.decorator_list)
     return tuple(found)
+
+
+def _listed_decorators(value: ast.expr | None) -> list[str]:
+    """``[a, b]`` -> ``["a", "b"]``; Flask-RESTful's ``{"get": [a]}`` -> ``["a (on get)"]``."""
+    if isinstance(value, ast.List | ast.Tuple):
+        return [_unparse(e) for e in value.elts]
+    if isinstance(value, ast.Dict):
+        out: list[str] = []
+        for key, item in zip(value.keys, value.values, strict=True):
+            method = key.value if isinstance(key, ast.Constant) else "?"
+            out.extend(f"{d} (on {method})" for d in _listed_decorators(item))
+        return out
+    return []
 
 
 _HTTP = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})

@@ -139,7 +139,10 @@ def call_external(
         reinit(interp, args[0], path[: -len(".__init__")], args[1:], kwargs, site)
         return None
     if path in FLASK_CLASSES:
-        return _new_app(interp, args, kwargs, site)
+        app = _new_app(interp, args, kwargs, site)
+        if path.startswith("apiflask."):
+            _apiflask_openapi(interp, app, kwargs, site)
+        return app
     if path in BLUEPRINT_CLASSES:
         return _new_blueprint(interp, args, kwargs, site)
     if path in RESTFUL_API:
@@ -263,6 +266,30 @@ def _new_app(interp: Interpreter, args: list[Any], kwargs: dict[str, Any], site:
     app.static_url_path = _arg(args, kwargs, 1, "static_url_path", None)
     interp.apps.append(app)
     return app
+
+
+def _apiflask_openapi(interp: Interpreter, app: AppObj, kwargs: dict[str, Any], site: Site) -> None:
+    """``APIFlask._register_openapi_blueprint``: the ``openapi`` blueprint with the spec, the
+    docs page and Swagger UI's OAuth2 redirect, each unless its path is set to None."""
+    spec_path = kwargs.get("spec_path", "/openapi.json")
+    docs_path = kwargs.get("docs_path", "/docs")
+    redirect = kwargs.get("docs_oauth2_redirect_path", "/docs/oauth2-redirect")
+    docs_ui = kwargs.get("docs_ui", "swagger-ui")
+    if kwargs.get("enable_openapi", True) is False or not (spec_path or docs_path):
+        return
+    bp = BlueprintObj(
+        "openapi", "apiflask.app", site, "openapi", kwargs.get("openapi_blueprint_url_prefix")
+    )
+    bp.synthetic = True
+    if spec_path:
+        bp.records.append(RuleRec(spec_path, "spec", None, None, site, "function"))
+    if docs_path:
+        bp.records.append(RuleRec(docs_path, "docs", None, None, site, "function"))
+        if docs_ui == "swagger-ui" and redirect:
+            bp.records.append(
+                RuleRec(redirect, "swagger_ui_oauth_redirect", None, None, site, "function")
+            )
+    _register_blueprint(interp, app, bp, {}, site)
 
 
 def _new_blueprint(
@@ -481,6 +508,8 @@ def _add_rule(
     obj: Any, rule: Any, endpoint: Any, view: Any, methods: Any, site: Site, options: dict[str, Any]
 ) -> None:
     kind = "view_class" if isinstance(view, AsView) else "function"
+    if view is None:
+        kind = "missing"  # add_url_rule(rule, endpoint) alone: a view_functions entry comes later
     rec = RuleRec(rule, endpoint, view, _methods(methods), site, kind)
     obj.records.append(rec)
 

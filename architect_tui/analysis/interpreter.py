@@ -23,6 +23,7 @@ Rules of the game:
 from __future__ import annotations
 
 import ast
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -100,6 +101,10 @@ class _Return(Exception):
 
 class _OutOfBudget(Exception):
     pass
+
+
+class _Raise(Exception):
+    """A ``raise`` statement ran: the path it is on ends here (its caller goes on)."""
 
 
 class Scope:
@@ -190,7 +195,8 @@ class Interpreter:
         self.depth = 0
         self.steps = 0
         self.stack: list[ast.AST] = []
-        self.factory_memo: dict[int, Any] = {}
+        #: factory node -> (known arguments of the call, its result, the apps it made)
+        self.factory_memo: dict[int, tuple[int, Any, list[AppObj]]] = {}
         self.called: set[int] = set()
         self.current_factory: list[str] = []
         self.out_of_budget = False
@@ -239,7 +245,7 @@ class Interpreter:
             self.exec_body(f.tree.body, scope)
         except _OutOfBudget:
             self._budget_diag(Site(f.rel, 0))
-        except _Return:
+        except (_Return, _Raise):
             pass
         except RecursionError:
             self.diag("warning", f.rel, 0, "skipped: code nested too deeply to follow")
@@ -339,7 +345,7 @@ class Interpreter:
         for stmt in body:
             try:
                 self.exec_stmt(stmt, scope)
-            except (_Return, _OutOfBudget):
+            except (_Return, _Raise, _OutOfBudget):
                 raise
             except RecursionError:
                 if self.depth > 0:
@@ -375,6 +381,8 @@ class Interpreter:
             scope.assign(stmt.name, self.exec_class(stmt, scope))
         elif isinstance(stmt, ast.Return):
             raise _Return(self.eval(stmt.value, scope) if stmt.value is not None else None)
+        elif isinstance(stmt, ast.Raise):
+            raise _Raise
         elif isinstance(stmt, ast.If):
             test = self.truth(self.eval(stmt.test, scope))
             if test is True:
@@ -395,11 +403,7 @@ class Interpreter:
                     self.assign(item.optional_vars, self._enter(value, scope, stmt), scope)
             self.exec_body(stmt.body, scope)
         elif isinstance(stmt, ast.Try | ast.TryStar):
-            self.exec_body(stmt.body, scope)
-            self.exec_body(stmt.orelse, scope)
-            for handler in stmt.handlers:
-                self._exec_handler(handler, scope)
-            self.exec_body(stmt.finalbody, scope)
+            self._exec_try(stmt, scope)
         elif isinstance(stmt, ast.Import):
             for alias in stmt.names:
                 if alias.asname:
@@ -425,16 +429,46 @@ class Interpreter:
         are usually the unusual case (a guard, a feature flag that is off by default).
         """
         returned: list[_Return] = []
+        raised = 0
         for branch in (stmt.body, stmt.orelse):
             try:
                 self.exec_body(branch, scope)
             except _Return as ret:
                 returned.append(ret)
+            except _Raise:
+                raised += 1  # this path ends in an exception: the other one is what runs on
+        if raised == 2:
+            raise _Raise
+        if raised and returned:
+            raise returned[0]  # one path raises, the other returns: the function returns that
         if len(returned) == 2:
             first, second = returned[0].value, returned[1].value
             if same(first, second):
                 raise returned[0]
             raise _Return(self.unknown("a value that depends on a run-time condition", scope, stmt))
+
+    def _exec_try(self, stmt: ast.Try | ast.TryStar, scope: Scope) -> None:
+        """``try``: the body, then ``else``; handlers run only for import fallbacks, or in full
+        when the body certainly raised (a ``raise`` on the path it took)."""
+        try:
+            try:
+                self.exec_body(stmt.body, scope)
+            except _Raise:
+                if not stmt.handlers:
+                    raise
+                for handler in stmt.handlers:
+                    self._exec_both_ways(handler.body, scope)
+            else:
+                self.exec_body(stmt.orelse, scope)
+                for handler in stmt.handlers:
+                    self._exec_handler(handler, scope)
+        finally:
+            self.exec_body(stmt.finalbody, scope)
+
+    def _exec_both_ways(self, body: list[ast.stmt], scope: Scope) -> None:
+        """One of several alternative paths: a ``raise`` on it ends that path only."""
+        with contextlib.suppress(_Raise):
+            self.exec_body(body, scope)
 
     def _exec_handler(self, handler: ast.ExceptHandler, scope: Scope) -> None:
         """Run an ``except`` body only for import fallbacks whose names are still unknown."""
@@ -541,7 +575,7 @@ class Interpreter:
                     cls.attrs[stmt.name] = fn
                 else:
                     self.exec_stmt(stmt, class_scope)
-        except _Return:
+        except (_Return, _Raise):
             pass
         return self.apply_decorators(cls, node.decorator_list, scope)
 
@@ -564,11 +598,14 @@ class Interpreter:
         if isinstance(deco, Builtin) and deco.label == "wraps":
             return result  # functools.wraps: the wrapper stands for the wrapped view
         if (
-            isinstance(result, FuncRef)
+            isinstance(result, FuncRef | ClassRef | Instance)
             and isinstance(value, FuncRef | AsView)
             and result is not value
         ):
-            return value  # a wrapper function: Flask sees the wrapped name (functools.wraps)
+            # A wrapper: Flask sees the wrapped name (functools.wraps is the norm), and a class
+            # or an object in its place (``@bp.output(PetOut)`` read as ``PetOut(view)``) is no
+            # evidence of a different view.
+            return value
         return result
 
     def assign(self, target: ast.expr, value: Any, scope: Scope) -> None:
@@ -1060,8 +1097,10 @@ class Interpreter:
     ) -> Any:
         node = fn.node
         key = id(node)
-        if key in self.factory_memo:
-            return self.factory_memo[key]
+        weight = _known_arguments(args, kwargs)
+        memo = self.factory_memo.get(key)
+        if memo is not None and weight <= memo[0]:
+            return memo[1]
         if self.depth >= MAX_DEPTH or self.stack.count(node) >= 2:
             return Unknown(f"recursive call to {fn.name}", site.file, site.line)
         self.called.add(key)
@@ -1087,15 +1126,23 @@ class Interpreter:
                 self.exec_body(node.body, scope)
         except _Return as ret:
             result = ret.value
+        except _Raise:
+            # Every path the reader followed raised: the call gives nothing known, and the
+            # caller goes on with its next statement (what it does next still counts).
+            result = Unknown(f"{fn.name}() raised", site.file, site.line)
         finally:
             self.depth -= 1
             self.stack.pop()
             if is_factory:
                 self.current_factory.pop()
-        if len(self.apps) > apps_before and any(
-            a.factory == fn.name for a in self.apps[apps_before:]
-        ):
-            self.factory_memo[key] = result
+        made = [a for a in self.apps[apps_before:] if a.factory == fn.name]
+        if made:
+            if memo is not None:
+                # The same factory called again with more of its arguments known (Lemur's
+                # web factory after its Celery worker's bare ``create_app()``): one app per
+                # factory in the map, the one built from the call that says the most.
+                self.apps[:] = [a for a in self.apps if not any(a is old for old in memo[2])]
+            self.factory_memo[key] = (weight, result, made)
         return result
 
     def _module_env(self, fn: FuncRef) -> dict[str, Any]:
@@ -1136,6 +1183,12 @@ class Interpreter:
                 )
         if a.kwarg is not None:
             scope.locals_[a.kwarg.arg] = {k: v for k, v in kwargs.items() if k != "**"}
+
+
+def _known_arguments(args: list[Any], kwargs: dict[str, Any]) -> int:
+    """How many arguments a call passes with a known, non-None value."""
+    values = [*args, *kwargs.values()]
+    return sum(1 for v in values if v is not None and not isinstance(v, Unknown))
 
 
 def _method_kind(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:

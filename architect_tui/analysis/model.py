@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
-RouteKind = Literal["function", "view_class", "restful", "restx", "static"]
+RouteKind = Literal["function", "view_class", "restful", "restx", "static", "missing"]
 HookKind = Literal[
     "before_request",
     "after_request",

@@ -2,7 +2,8 @@
 
 Run as a script with the project's venv Python (never imported by the test process, so no fixture
 package lands in pytest's ``sys.modules``). Reads ``projects.toml`` beside it; for each project puts
-the project folder and the shared third-party stand-ins (``_stubs/``) first on ``sys.path``,
+the project folder and the shared third-party stand-ins (``_stubs/``, unless the entry says
+``stubs = false``) first on ``sys.path``,
 imports ``module``, takes ``attribute`` and calls it when it is a factory, then dumps every rule
 except the app's own ``static`` one. Modules loaded from the project folder are dropped before the
 next project, since several projects use the same top-level package name (``app``).
@@ -71,8 +72,11 @@ def forget_project(folder: Path) -> None:
 def main() -> int:
     results: dict[str, Any] = {}
     for project in load_projects():
-        folder = HERE / project["name"]
-        sys.path[:0] = [str(folder), str(STUBS)]
+        folder = (HERE / project.get("folder", project["name"])).resolve()
+        # A project built on a library whose real dependencies the stubs would shadow
+        # (APIFlask imports flask_httpauth.MultiAuth) runs without them.
+        stubs = [str(STUBS)] if project.get("stubs", True) else []
+        sys.path[:0] = [str(folder), *stubs]
         environment = dict(os.environ)
         try:
             results[project["name"]] = {"routes": dump_routes(build_app(project)), "error": None}
@@ -82,7 +86,8 @@ def main() -> int:
             os.environ.clear()
             os.environ.update(environment)
             sys.path.remove(str(folder))
-            sys.path.remove(str(STUBS))
+            for path in stubs:
+                sys.path.remove(path)
             forget_project(folder)
     json.dump(results, sys.stdout, indent=1, sort_keys=True)
     return 0

@@ -1,7 +1,8 @@
-"""The static map against real Flask on reproductions of ten open-source Flask applications.
+"""The static map against real Flask on reproductions of open-source Flask applications.
 
-Issue 2 measures the reader on real projects: at least 95% of their routes found with the right
-rule and methods, at least 98% of what it reports right. Each folder here reproduces how one
+Issue 2 measured the reader on real projects (95% recall, 98% precision); issue 12 raises the
+bar on the reproductions to 99% of their routes found with the right rule and methods and
+everything it reports right. Each folder here reproduces how one
 project registers its routes (module layout, helpers, Api subclasses, loops, constants; see
 ``projects.toml`` and the comment at the top of each module). Real Flask, Flask-RESTful and
 Flask-RESTX build every reproduction in one child process and are the oracle; ``read_project``
@@ -23,7 +24,7 @@ def oracle() -> dict:
 def test_every_reproduction_builds_with_flask(oracle: dict) -> None:
     """Each reproduction imports with only the dev dependencies and serves a real route map."""
     names = [p["name"] for p in harness.load_projects()]
-    assert len(names) == 10, names
+    assert len(names) >= 12, names
     for name in names:
         built = oracle[name]
         assert built["error"] is None, f"{name}: {built['error']}"
@@ -31,7 +32,7 @@ def test_every_reproduction_builds_with_flask(oracle: dict) -> None:
 
 
 def test_static_map_meets_the_issue_targets_on_real_projects(oracle: dict) -> None:
-    """Pooled over every project: recall >= 95% and precision >= 98% on (rule, methods)."""
+    """Pooled over every project: recall >= 99% and precision 100% on (rule, methods) (issue 12)."""
     scores = harness.score_all(oracle)
     total = harness.totals(scores)
     report = harness.table(scores) + "\n" + harness.misses(scores, limit=15)
