@@ -114,12 +114,13 @@ def run(args: argparse.Namespace) -> int:
     if offline:
         return _run_offline(args, project, selection, settings, root)
     from architect_tui.review.context import build_request
+    from architect_tui.secrets import WithheldError
 
     try:
         request = build_request(
             project, selection, settings, lens=args.lens, ask=args.ask, prompts=prompts
         )
-    except PromptError as exc:
+    except (PromptError, WithheldError) as exc:
         _err(str(exc))
         return EXIT_USAGE
     return _run_llm(args, request, settings, root)

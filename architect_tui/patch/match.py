@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from architect_tui.patch.model import Hunk
+from architect_tui.secrets.marker import PLACEHOLDER_RE as REDACTION
 
-REDACTION = re.compile(r"«REDACTED:\d+»")
 # "..." or "# ..." or "// rest of the code unchanged" standing in for real lines
 ELIDED_COMMENT = re.compile(
     r"^\s*(#|//|/\*|<!--|\{#|--)\s*(\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)"

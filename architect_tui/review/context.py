@@ -44,6 +44,7 @@ from architect_tui.review.symbols import (
     names_used,
 )
 from architect_tui.review.tokens import estimate_tokens
+from architect_tui.secrets import WithheldError, withheld_message
 
 MAX_SELECTION_LINES = 2000  # a whole 10k-line module would be a 413, not a review
 MAX_DEFINITION_LINES = 150
@@ -68,8 +69,11 @@ def build_request(
 
     ``hints`` are short notes passed along to the reviewer (offline findings, the user's
     focus). ``history`` carries earlier turns for a follow-up. Raises ``PromptError`` for an
-    unknown lens.
+    unknown lens, ``WithheldError`` when the selection is a withheld file (``.env``...): such
+    a review is never built, so nothing can send it.
     """
+    if is_secret_file(selection.file):
+        raise WithheldError(withheld_message(selection.file))
     prompts = prompts or load_prompts(project.root)
     system = prompts.system_prompt(lens, ask=ask is not None)
     builder = _Builder(project, selection, Redactor())

@@ -1,12 +1,12 @@
 """Keep secrets out of what is sent to the model, and out of what is written back.
 
-Two layers:
+Two layers, both decided in ``architect_tui.secrets`` (shared with the map cache):
 
-- Files that look like secrets (``.env*``, ``*.pem``, ``*.key``, ``id_rsa``, credentials files)
-  are never read into the context: :func:`is_secret_file`.
-- Inside code, likely secrets (string literals assigned to names like ``SECRET_KEY`` or
-  ``PASSWORD``, credentials in connection strings, well-known key shapes) are replaced with
-  ``«REDACTED:N»`` placeholders by a :class:`Redactor`, which remembers where each one was.
+- Withheld files (env files of every spelling, keys, credentials, Flask's instance config) are
+  never read into the context, and selecting one sends nothing: :func:`is_secret_file`.
+- Inside what is sent, each secret span found by ``secrets.find_secrets`` (judged by the value
+  and its context, not the name alone) becomes a ``«REDACTED:N»`` placeholder through a
+  :class:`Redactor`, which remembers where each one was.
 
 The placeholder is distinctive on purpose: a proposed change that contains one, or edits a line
 that had one, would write the placeholder over the user's real secret, so
@@ -17,57 +17,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from architect_tui.review.model import Redaction
+from architect_tui.secrets import PLACEHOLDER_RE, find_secrets, is_withheld, placeholder
 
-PLACEHOLDER_RE = re.compile(r"«REDACTED:\d+»")
-
-_SECRET_NAMES = re.compile(
-    r"^\.env(\..*)?$|\.(pem|key|p12|pfx|jks|keystore|asc|gpg)$|^id_(rsa|dsa|ecdsa|ed25519)(\.pub)?$"
-    r"|^(credentials|secrets?)(\.(json|ya?ml|toml|ini|cfg|txt))?$|^\.(netrc|pgpass|htpasswd|npmrc|pypirc)$"
-    r"|^service[-_]?account.*\.json$",
-    re.IGNORECASE,
-)
-
-# NAME = "literal" (also NAME: str = '...', "NAME": "...", NAME='...' in calls/dicts).
-_SECRETISH = r"[A-Za-z0-9_]*(?:SECRET|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?|AUTH_?KEY|SALT|DSN)[A-Za-z0-9_]*"
-_ASSIGN = re.compile(
-    r"""(?P<lead>["']?\b(?P<name>"""
-    + _SECRETISH
-    + r""")\b["']?\]?\s*(?::\s*[A-Za-z_][\w\[\], .|]*)?\s*[:=]\s*[rbuRBU]?)(?P<q>["'])(?P<value>[^"'\n]{4,})(?P=q)""",
-    re.IGNORECASE,
-)
-# scheme://user:password@host -> the password only.
-_URL_CREDS = re.compile(
-    r"(?P<lead>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'\"]*:)(?P<value>[^\s@/'\"]+)(?=@)"
-)
-_KEY_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("aws_key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
-    ("anthropic_key", re.compile(r"\bsk-ant-[A-Za-z0-9_-]{8,}")),
-    ("openai_key", re.compile(r"\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}")),
-    (
-        "github_token",
-        re.compile(r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}\b|\bgithub_pat_[A-Za-z0-9_]{22,}"),
-    ),
-    ("slack_token", re.compile(r"\bxox[abprs]-[A-Za-z0-9-]{10,}")),
-    ("stripe_key", re.compile(r"\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}")),
-    ("google_key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
-    ("jwt", re.compile(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")),
-)
-_PEM_BEGIN = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----")
-_PEM_END = re.compile(r"-----END [A-Z ]*PRIVATE KEY( BLOCK)?-----")
-# Values that are obviously not secrets: leave them readable for the reviewer.
-_HARMLESS = re.compile(
-    r"^(?:change-?me|changeme|dev|development|test|testing|secret|password|example|xxx+|\*+|none|null|"
-    r"your[-_ ].*|<.*>|\{.*\}|\$\{.*\}|%\(.*\)s|os\.environ.*)$",
-    re.IGNORECASE,
-)
+__all__ = ["PLACEHOLDER_RE", "Redactor", "flag_redacted_changes", "is_secret_file"]
 
 
 def is_secret_file(path: str) -> bool:
     """True for files that must never be sent, whatever their content."""
-    return bool(_SECRET_NAMES.search(PurePosixPath(path).name))
+    return is_withheld(path)
 
 
 @dataclass(slots=True)
@@ -75,7 +34,9 @@ class Redactor:
     """Replaces likely secrets with numbered placeholders, one number per distinct secret.
 
     One redactor serves a whole request, so the same secret seen in two pieces gets the same
-    placeholder, and ``redactions`` lists every (file, line) that had one.
+    placeholder, and ``redactions`` lists every (file, line) that had one. A secret spanning
+    lines (a private key block) becomes one placeholder followed by as many newlines as it had,
+    so every line keeps its number.
     """
 
     redactions: list[Redaction] = field(default_factory=list)
@@ -90,64 +51,30 @@ class Redactor:
     def redact(self, text: str, file: str, first_line: int = 1) -> str:
         """Return ``text`` with secrets replaced; ``first_line`` numbers its first line."""
         out: list[str] = []
-        in_pem = False
-        pem_placeholder = ""
-        for offset, line in enumerate(text.splitlines(keepends=True)):
-            lineno = first_line + offset
-            newline = "\n" if line.endswith("\n") else ""
-            if in_pem:  # inside a private key block: drop the line, keep the numbering
-                in_pem = not _PEM_END.search(line)
-                self._note(file, lineno, pem_placeholder)
-                out.append(newline)
-                continue
-            begin = _PEM_BEGIN.search(line)
-            if begin:
-                in_pem = not _PEM_END.search(line, begin.end())
-                block = line[begin.start() :].rstrip("\n")
-                pem_placeholder = self._placeholder(block, file, lineno, "private_key")
-                out.append(line[: begin.start()] + pem_placeholder + newline)
-                continue
-            out.append(self._redact_line(line, file, lineno))
+        done = 0
+        for found in find_secrets(text, file):
+            out.append(text[done : found.start])
+            lineno = first_line + text.count("\n", 0, found.start)
+            spanned = text.count("\n", found.start, found.end)
+            mark = self._placeholder(found.secret, file, lineno, found.kind)
+            for extra in range(1, spanned + 1):  # the other lines of a key block
+                self._note(file, lineno + extra, mark, found.kind)
+            out.append(mark + "\n" * spanned)
+            done = found.end
+        out.append(text[done:])
         return "".join(out)
-
-    def _redact_line(self, line: str, file: str, lineno: int) -> str:
-        def assignment(m: re.Match[str]) -> str:
-            value = m["value"]
-            if _HARMLESS.match(value.strip()) or PLACEHOLDER_RE.fullmatch(value):
-                return m.group(0)
-            return (
-                f"{m['lead']}{m['q']}{self._placeholder(value, file, lineno, 'assignment')}{m['q']}"
-            )
-
-        def url(m: re.Match[str]) -> str:
-            if _HARMLESS.match(m["value"]) or PLACEHOLDER_RE.search(m["value"]):
-                return m.group(0)
-            return m["lead"] + self._placeholder(m["value"], file, lineno, "url_credentials")
-
-        # Well-known key shapes first, so the kind names what the secret is.
-        for kind, pattern in _KEY_SHAPES:
-            line = pattern.sub(
-                lambda m, k=kind: self._placeholder(m.group(0), file, lineno, k), line
-            )
-        line = _ASSIGN.sub(assignment, line)
-        line = _URL_CREDS.sub(url, line)
-        return line
 
     def _placeholder(self, secret: str, file: str, line: int, kind: str) -> str:
         number = self._numbers.setdefault(secret, len(self._numbers) + 1)
-        placeholder = f"«REDACTED:{number}»"
-        key = (file, line, placeholder)
-        if key not in self._seen:
-            self._seen.add(key)
-            self.redactions.append(Redaction(placeholder, file, line, kind))
-        return placeholder
+        mark = placeholder(number)
+        self._note(file, line, mark, kind)
+        return mark
 
-    def _note(self, file: str, line: int, placeholder: str) -> None:
-        """A line inside a private key block: its content is dropped, its place remembered."""
-        key = (file, line, placeholder)
+    def _note(self, file: str, line: int, mark: str, kind: str) -> None:
+        key = (file, line, mark)
         if key not in self._seen:
             self._seen.add(key)
-            self.redactions.append(Redaction(placeholder, file, line, "private_key"))
+            self.redactions.append(Redaction(mark, file, line, kind))
 
 
 def redacted_lines(redactions: list[Redaction]) -> dict[str, set[int]]:

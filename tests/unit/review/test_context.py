@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from architect_tui.analysis.model import ProjectMap
 from architect_tui.analysis.selection import resolve_target
 from architect_tui.config import Settings
@@ -12,6 +14,7 @@ from architect_tui.review.context import build_request, render_user_message
 from architect_tui.review.model import ReviewRequest
 from architect_tui.review.render import numbered
 from architect_tui.review.tokens import estimate_tokens
+from architect_tui.secrets import WithheldError
 
 
 def build(shop: ProjectMap, target: str = "orders.create", **kwargs) -> ReviewRequest:
@@ -97,12 +100,11 @@ def test_secrets_are_redacted_and_counted(shop: ProjectMap) -> None:
 
 
 def test_secret_files_are_never_sent_even_when_selected(shop: ProjectMap) -> None:
-    """Selecting ``.env`` sends a note, not its content."""
-    request = build(shop, "shop/.env")
-    message = render_user_message(request)
-    assert "do-not-send-this-value" not in message
-    assert "looks like a secrets file" in message
-    assert request.skipped_files == ["shop/.env"]
+    """Selecting ``.env`` builds no request at all: a clear refusal naming the file."""
+    with pytest.raises(WithheldError) as refused:
+        build(shop, "shop/.env")
+    assert "shop/.env is never sent to the model" in str(refused.value)
+    assert "do-not-send-this-value" not in str(refused.value)
 
 
 def test_budget_cut_keeps_the_most_relevant_and_lists_the_rest(shop: ProjectMap) -> None:

@@ -91,12 +91,13 @@ def test_placeholders_and_lookups_stay_readable(line: str) -> None:
 
 
 def test_private_key_block_is_removed_keeping_line_numbers() -> None:
-    """A PEM block becomes one placeholder; its other lines are blanked, not dropped."""
+    """A PEM block becomes one placeholder; its other lines are blanked, not dropped, and what
+    follows the END marker (the closing quotes) stays."""
     text = 'KEY = """-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"""\nx = 1\n'
     redactor = Redactor()
     out = redactor.redact(text, "k.py", 10)
     assert "MIIEpAIBAAKCAQEA" not in out and "BEGIN RSA" not in out
-    assert out.splitlines() == ['KEY = """«REDACTED:1»', "", "", "x = 1"]
+    assert out.splitlines() == ['KEY = """«REDACTED:1»', "", '"""', "x = 1"]
     assert redactor.count == 1
     assert [r.line for r in redactor.redactions] == [10, 11, 12]
 
