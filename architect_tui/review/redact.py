@@ -52,14 +52,16 @@ class Redactor:
         """Return ``text`` with secrets replaced; ``first_line`` numbers its first line."""
         out: list[str] = []
         done = 0
+        lineno = first_line
         for found in find_secrets(text, file):
             out.append(text[done : found.start])
-            lineno = first_line + text.count("\n", 0, found.start)
+            lineno += text.count("\n", done, found.start)
             spanned = text.count("\n", found.start, found.end)
             mark = self._placeholder(found.secret, file, lineno, found.kind)
             for extra in range(1, spanned + 1):  # the other lines of a key block
                 self._note(file, lineno + extra, mark, found.kind)
             out.append(mark + "\n" * spanned)
+            lineno += spanned
             done = found.end
         out.append(text[done:])
         return "".join(out)

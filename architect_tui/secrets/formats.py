@@ -80,6 +80,48 @@ FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+#: Substrings one of which every match of a format holds (a cheap pre-check per text).
+FORMAT_HINTS: dict[str, tuple[str, ...]] = {
+    "aws_key": (
+        "A3T",
+        "AKIA",
+        "ASIA",
+        "ABIA",
+        "ACCA",
+        "AGPA",
+        "AIDA",
+        "AROA",
+        "AIPA",
+        "ANPA",
+        "ANVA",
+    ),
+    "anthropic_key": ("sk-ant-",),
+    "openai_key": ("sk-",),
+    "github_token": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+    "gitlab_token": ("gl", "GR1348941"),
+    "slack_token": ("xox", "xapp-"),
+    "slack_webhook": ("hooks.slack.com",),
+    "discord_webhook": ("/api/webhooks/",),
+    "teams_webhook": (".webhook.office.com",),
+    "stripe_key": ("_live_", "_test_"),
+    "stripe_webhook_secret": ("whsec_",),
+    "google_key": ("AIza",),
+    "google_oauth_secret": ("GOCSPX-",),
+    "google_oauth_token": ("ya29.",),
+    "jwt": ("eyJ",),
+    "sendgrid_key": ("SG.",),
+    "twilio_key": ("SK",),
+    "mailgun_key": ("key-",),
+    "mailchimp_key": ("-us",),
+    "npm_token": ("npm_",),
+    "pypi_token": ("pypi-",),
+    "huggingface_token": ("hf_",),
+    "shopify_token": ("shp",),
+    "digitalocean_token": ("_v1_",),
+    "telegram_bot_token": (":AA",),
+    "azure_storage_key": ("AccountKey=",),
+}
+
 #: ``-----BEGIN ... PRIVATE KEY-----`` and its END; a block is only whole with both.
 PEM_BEGIN = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
 PEM_END = re.compile(r"-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")

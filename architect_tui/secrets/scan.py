@@ -24,10 +24,11 @@ Rules, strongest first (a later rule never overlaps an earlier finding):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from architect_tui.secrets.formats import FORMATS, PEM_BEGIN, PEM_END, PEM_MATERIAL
+from architect_tui.secrets.formats import FORMAT_HINTS, FORMATS, PEM_BEGIN, PEM_END, PEM_MATERIAL
 from architect_tui.secrets.values import (
     IDENTIFIER,
     is_digest_name,
@@ -66,14 +67,14 @@ _UNQUOTED = re.compile(
 )
 _AUTH = re.compile(r"\b(?:Bearer|Basic|Token|token)[ \t]+(?P<value>[A-Za-z0-9._~+/=-]{8,})")
 _MENTION = re.compile(
-    r"(?i)\b(?P<name>[\w-]*(?:password|passwd|pwd|secret|token|api[ _-]?key|passphrase|"
-    r"credentials?|passcode))\b(?:[ \t]+[\w-]+){0,3}?[ \t]*(?:[:=]|\bis\b|\bwas\b)[ \t]*"
+    r"(?i)(?:password|passwd|pwd|secret|token|api[ _-]?key|passphrase|credential|passcode)"
+    r"s?\b(?:[ \t]+[\w-]+){0,3}?[ \t]*(?:[:=]|\bis\b|\bwas\b)[ \t]*"
     r"[\"'`]?(?P<value>[^\s'\"`,;)]+)"
 )
 _LITERAL = re.compile(r"[rbuRBUfF]{0,2}([\"'])(?P<value>[^\"'\n]*)\1")
 _RUN = re.compile(r"(?:[rbuRBUfF]{0,2}([\"'])[^\"'\n]*\1[ \t]*(?:#[^\n]*)?\s*){2,}")
 _RUN_NAME = re.compile(r"[\"']?(?P<name>[A-Za-z_][\w-]*)[\"']?\]?\s*(?:=|:)\s*\(?\s*$")
-_TOKEN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/=_-]{20,}(?![A-Za-z0-9+/=_-])")
+_TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{20,}")  # greedy: always a whole run
 _PREFIX_NAME = re.compile(r"(?P<name>[A-Za-z_][\w-]*)[\"']?\]?\s*[:=,(]\s*[rbuf]?[\"']?$")
 _URL_START = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://")
 _URL_TOKEN = re.compile(r"[^\s'\"`<>]*")
@@ -93,13 +94,20 @@ def find_secrets(text: str, filename: str = "") -> list[Finding]:
     _add(found, _unquoted(text, python))
     for rule in (_auth_headers, _mentions, _random_tokens):
         _add(found, rule(text))
-    return sorted(found, key=lambda f: f.start)
+    return found
 
 
 def _add(found: list[Finding], new: list[Finding]) -> None:
-    for f in new:
-        if f.end > f.start and not any(f.start < g.end and g.start < f.end for g in found):
-            found.append(f)
+    """Keep the findings of ``new`` that overlap nothing already in ``found`` (sorted)."""
+    for f in sorted(new, key=lambda f: f.start):
+        if f.end <= f.start:
+            continue
+        i = bisect.bisect_left(found, f.start, key=lambda g: g.start)
+        if i > 0 and found[i - 1].end > f.start:
+            continue
+        if i < len(found) and found[i].start < f.end:
+            continue
+        found.insert(i, f)
 
 
 def _pem(text: str) -> list[Finding]:
@@ -126,6 +134,9 @@ def _pem(text: str) -> list[Finding]:
 def _formats(text: str) -> list[Finding]:
     out: list[Finding] = []
     for kind, pattern in FORMATS:
+        hints = FORMAT_HINTS.get(kind)
+        if hints and not any(h in text for h in hints):
+            continue  # a substring test is far cheaper than the pattern's scan
         for m in pattern.finditer(text):
             group = "secret" if "secret" in pattern.groupindex else 0
             out.append(Finding(m.start(group), m.end(group), kind, m.group(group)))

@@ -1,0 +1,125 @@
+"""Secrets corpus: recall and false positives of our redactor against detect-secrets.
+
+    .venv/bin/python bench/bench_secrets.py
+
+The corpus is ``tests/support/secrets_corpus.py``, written out as project files. A secret
+shape counts as caught when none of its fragments survives in the redacted text; a look-alike
+counts as a false positive when its kept text no longer appears verbatim.
+
+- ours: ``architect_tui.review.redact.Redactor`` over each file, as a review sends it;
+- real code: the Flask projects under ``tests/realworld`` and ``examples`` (not written for
+  this corpus): how many findings, by kind, so false positives on code nobody tuned for show;
+- detect-secrets (when installed): ``SecretsCollection.scan_file`` with its default plugins
+  and filters, each reported value replaced on its line (what a redactor built on it could
+  do: it reports values per line, not spans).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from architect_tui.review.redact import Redactor  # noqa: E402
+from tests.support.secrets_corpus import LOOK_ALIKES, SHAPES, files  # noqa: E402
+
+
+def ours(project: dict[str, str], root: Path) -> str:
+    redactor = Redactor()
+    return "\n".join(redactor.redact(text, name) for name, text in project.items())
+
+
+def detect_secrets_redactor(project: dict[str, str], root: Path) -> str | None:
+    try:
+        from detect_secrets import SecretsCollection
+        from detect_secrets.settings import default_settings
+    except ImportError:
+        return None
+    out: list[str] = []
+    with default_settings():
+        for name, text in project.items():
+            collection = SecretsCollection()
+            collection.scan_file(str(root / name))
+            lines = text.split("\n")
+            for _, secret in collection:
+                value = secret.secret_value or ""
+                i = secret.line_number - 1
+                if value and 0 <= i < len(lines):
+                    lines[i] = lines[i].replace(value, "«REDACTED»")
+            out.append("\n".join(lines))
+    return "\n".join(out)
+
+
+def score(sent: str) -> tuple[int, int, list[str], list[str]]:
+    missed = [s.label for s in SHAPES if any(frag in sent for frag in s.leaks)]
+    false = [a.label for a in LOOK_ALIKES if a.kept not in sent]
+    return len(SHAPES) - len(missed), len(false), missed, false
+
+
+def main() -> None:
+    project = files()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name, text in project.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text)
+        print(
+            f"corpus: {len(SHAPES)} secret shapes, {len(LOOK_ALIKES)} look-alikes, "
+            f"{len(project)} files"
+        )
+        for label, run in (("ours", ours), ("detect-secrets", detect_secrets_redactor)):
+            began = time.perf_counter()
+            sent = run(project, root)
+            seconds = time.perf_counter() - began
+            if sent is None:
+                print(f"{label:15s} not installed")
+                continue
+            caught, false, missed, flagged = score(sent)
+            print(
+                f"{label:15s} recall {caught}/{len(SHAPES)} ({caught / len(SHAPES):.0%})  "
+                f"false positives {false}/{len(LOOK_ALIKES)}  {seconds * 1000:.0f} ms"
+            )
+            for m in missed:
+                print(f"    missed: {m}")
+            for f in flagged:
+                print(f"    false positive: {f}")
+        real_world()
+        big = "\n".join(project.values()) * 40
+        began = time.perf_counter()
+        Redactor().redact(big, "big.py")
+        seconds = time.perf_counter() - began
+        print(
+            f"ours on {len(big.splitlines())} lines: {seconds * 1000:.0f} ms "
+            f"({len(big.splitlines()) / seconds:,.0f} lines/s)"
+        )
+
+
+def real_world() -> None:
+    """Findings in real projects' Python files (most should be none: they hold few secrets)."""
+    from collections import Counter
+
+    from architect_tui.secrets import find_secrets
+
+    kinds: Counter[str] = Counter()
+    where: Counter[str] = Counter()
+    lines = count = 0
+    for base in (HERE.parent / "tests" / "realworld", HERE.parent / "examples"):
+        for path in sorted(base.rglob("*.py")):
+            text = path.read_text("utf-8", errors="replace")
+            lines += text.count("\n")
+            count += 1
+            for found in find_secrets(text, path.name):
+                kinds[found.kind] += 1
+                where[str(path.relative_to(HERE.parent))] += 1
+    total = sum(kinds.values())
+    print(f"real code: {count} files, {lines} lines, {total} findings {dict(kinds)}")
+    for file, n in where.most_common():
+        print(f"    {n} in {file}")
+
+
+if __name__ == "__main__":
+    main()
