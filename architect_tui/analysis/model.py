@@ -162,27 +162,29 @@ class ProjectMap:
                 }
                 for b in self.blueprints
             ],
-            "routes": [
-                {
-                    "rule": r.rule,
-                    "methods": list(r.methods),
-                    "endpoint": r.endpoint,
-                    "blueprint": r.blueprint,
-                    "app": r.app,
-                    "view": r.view,
-                    "kind": r.kind,
-                    "file": r.span.file,
-                    "line": r.span.line,
-                    "end_line": r.span.end_line,
-                    "decorators": list(r.decorators),
-                    "prefix_chain": list(r.prefix_chain),
-                    "registered_at": _span_json(r.registered_at),
-                    "hooks": [_hook_json(h) for h in r.hooks],
-                }
-                for r in self.routes
-            ],
+            "routes": [route_json(r) for r in self.routes],
             "diagnostics": [asdict(d) for d in self.diagnostics],
         }
+
+
+def route_json(r: Route) -> dict[str, Any]:
+    """One route object of the ``routes --json`` contract (also ROUTE in ``diff --json``)."""
+    return {
+        "rule": r.rule,
+        "methods": list(r.methods),
+        "endpoint": r.endpoint,
+        "blueprint": r.blueprint,
+        "app": r.app,
+        "view": r.view,
+        "kind": r.kind,
+        "file": r.span.file,
+        "line": r.span.line,
+        "end_line": r.span.end_line,
+        "decorators": list(r.decorators),
+        "prefix_chain": list(r.prefix_chain),
+        "registered_at": _span_json(r.registered_at),
+        "hooks": [_hook_json(h) for h in r.hooks],
+    }
 
 
 def _span_json(span: SourceSpan | None) -> dict[str, Any] | None:

@@ -19,6 +19,7 @@ from architect_tui.analysis.facts import FileFacts, extract_facts
 from architect_tui.analysis.model import Diagnostic, ProjectMap
 from architect_tui.analysis.sources import (
     SourceError,
+    SourceProvider,
     list_python_files,
     module_name,
     read_source_bytes,
@@ -36,22 +37,33 @@ class ProjectError(ValueError):
     """The path is not a folder that can be read; the message is for the user."""
 
 
-def read_project(root: Path, *, use_cache: bool = True) -> ProjectMap:
-    """Build the map of the Flask project under ``root`` without importing any of it."""
+def read_project(
+    root: Path,
+    *,
+    use_cache: bool = True,
+    sources: SourceProvider | None = None,
+    memo: dict[str, FileFacts] | None = None,
+) -> ProjectMap:
+    """Build the map of the Flask project under ``root`` without importing any of it.
+
+    ``sources`` reads the files from elsewhere than the disk (a git commit); ``memo`` (file key
+    -> facts) is filled and reused across calls, so mapping a project at two commits parses
+    only the files that differ between them.
+    """
     root = Path(root).expanduser()
     if not root.exists():
         raise ProjectError(f"{root}: no such directory")
     if not root.is_dir():
         raise ProjectError(f"{root}: not a directory")
     root = root.resolve()
-    listing = list_python_files(root)
+    listing = sources.list_files() if sources is not None else list_python_files(root)
     diagnostics: list[Diagnostic] = list(listing.diagnostics)
     names = _module_names(listing.files, root.name)
 
     gc_was_on = gc.isenabled()
     gc.disable()  # the reader builds many long-lived objects and no garbage cycles worth chasing
     try:
-        return _read(root, use_cache, listing.files, diagnostics, names)
+        return _read(root, use_cache, listing.files, diagnostics, names, sources, memo)
     finally:
         if gc_was_on:
             gc.enable()
@@ -63,13 +75,19 @@ def _read(
     files: list[str],
     diagnostics: list[Diagnostic],
     names: dict[str, list[str]],
+    sources: SourceProvider | None = None,
+    memo: dict[str, FileFacts] | None = None,
 ) -> ProjectMap:
+    map_kind = "map" if sources is None else sources.cache_kind
     keys: dict[str, str] = {}
     datas: dict[str, bytes] = {}
     for rel in files:
         module, is_package = names[rel][0], rel.endswith("/__init__.py") or rel == "__init__.py"
         try:
-            data = read_source_bytes(root / rel)
+            if sources is None:
+                data = read_source_bytes(root / rel)
+            else:
+                data = sources.read_bytes(rel)
         except SourceError as exc:
             diagnostics.append(Diagnostic("warning", rel, 0, str(exc)))
             continue
@@ -80,7 +98,7 @@ def _read(
         [f"{r}:{k}" for r, k in sorted(keys.items())], str(diagnostics)
     )
     if use_cache:
-        last = cache_mod.load_pack(root, "map")
+        last = cache_mod.load_pack(root, map_kind)
         if last.result_key == result_key and isinstance(last.result, ProjectMap):
             cached: ProjectMap = last.result
             cached.root = root
@@ -89,8 +107,9 @@ def _read(
 
     facts: dict[str, FileFacts] = {}
     todo: list[tuple[str, str, bool]] = []
+    memo = {} if memo is None else memo
     for rel, key in keys.items():
-        hit = pack.facts.get(key) if use_cache else None
+        hit = memo.get(key) or (pack.facts.get(key) if use_cache else None)
         if hit is not None:
             facts[rel] = hit
         else:
@@ -98,17 +117,18 @@ def _read(
     new_facts = _extract_all(todo, datas)
     for f in new_facts:
         facts[f.rel] = f
+    memo.update((keys[r], f) for r, f in facts.items())
     del datas
 
     project = _build(root, files, [facts[r] for r in files if r in facts], names, diagnostics)
     if use_cache:
-        if any(not f.full for f in new_facts):
+        if sources is None and any(not f.full for f in new_facts):
             # Only files without Flask code are kept: their pruned trees are tiny, and they are
             # most of a big project. Flask files keep whole trees, which cost more to pickle
             # and unpickle than to parse again, so a changed project re-parses those.
             kept = {keys[r]: f for r, f in facts.items() if not f.full}
             cache_mod.save_pack(root, "facts", cache_mod.Pack(facts=kept))
-        cache_mod.save_pack(root, "map", cache_mod.Pack(result_key=result_key, result=project))
+        cache_mod.save_pack(root, map_kind, cache_mod.Pack(result_key=result_key, result=project))
     return project
 
 

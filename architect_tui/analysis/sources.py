@@ -22,6 +22,7 @@ import subprocess
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from architect_tui.analysis.model import Diagnostic
 
@@ -58,6 +59,23 @@ class ProjectFiles:
     files: list[str]
     diagnostics: list[Diagnostic]
     from_git: bool
+
+
+class SourceProvider(Protocol):
+    """Where the reader takes a project's files from when they are not the files on disk.
+
+    The route-level diff maps a project at a git commit this way, from git objects, without
+    checking anything out. ``cache_kind`` names the map pack the result is kept in (never
+    ``"map"``, which belongs to the files on disk).
+    """
+
+    cache_kind: str
+
+    def list_files(self) -> ProjectFiles: ...
+
+    def read_bytes(self, rel: str) -> bytes:
+        """The file's bytes, or :class:`SourceError` with a reason."""
+        ...
 
 
 def list_python_files(root: Path) -> ProjectFiles:
