@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "apply": ("architect_tui.cli.apply", "apply the changes proposed in a review or diff"),
     "undo": ("architect_tui.cli.undo", "undo the latest apply, byte for byte"),
     "check": ("architect_tui.cli.check", "run the offline rules (CI gate)"),
+    "diff": ("architect_tui.cli.diff", "the change since a base (git), as routes"),
     "prompts": ("architect_tui.cli.prompts", "show which prompt files are in use"),
 }
 
