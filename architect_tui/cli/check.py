@@ -42,6 +42,13 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--list-rules", action="store_true", help="print the rules (id, severity, category, title)"
     )
+    parser.add_argument(
+        "--changed-since",
+        default=None,
+        metavar="BASE",
+        help="report only findings on lines changed since BASE (git: the working tree against "
+        "BASE, or A...B for B against its merge base with A)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -74,9 +81,23 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    change = None
+    if args.changed_since:
+        from architect_tui.vcs.changeset import ChangeError, open_change
+
+        try:
+            change = open_change(root, args.changed_since)
+        except ChangeError as exc:
+            print(f"architect check: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     result = check_project(
-        root, ignore=(*settings.ignore_rules, *args.ignore), fixes=args.format == "json"
+        root,
+        ignore=(*settings.ignore_rules, *args.ignore),
+        fixes=args.format == "json",
+        only=None if change is None else change.paths,
     )
+    if change is not None:  # a baseline: findings on lines the change did not touch are old
+        result.violations = change.keep(result.violations)
     if args.format == "json":
         text = format_json(result, root.resolve())
     elif args.format == "sarif":

@@ -26,7 +26,18 @@ OFFLINE_WHEN_NO_KEY = True
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "target", help="endpoint (auth.login), rule (/auth/login), bp:NAME, FILE or FILE:START-END"
+        "target",
+        nargs="?",
+        help="endpoint (auth.login), rule (/auth/login), bp:NAME, FILE or FILE:START-END",
+    )
+    parser.add_argument(
+        "--changes",
+        nargs="?",
+        const="HEAD",
+        default=None,
+        metavar="BASE",
+        help="review the change since BASE instead of a target (default HEAD: the working "
+        "tree; A...B for B against its merge base with A); see architect diff",
     )
     parser.add_argument(
         "--project", default=".", metavar="PATH", help="project directory (default: .)"
@@ -93,12 +104,25 @@ def run(args: argparse.Namespace) -> int:
     if args.lens not in prompts.lenses:
         _err(f"unknown lens {args.lens!r} (known: {', '.join(prompts.lenses) or 'none'})")
         return EXIT_USAGE
-    project = read_map(root)
-    try:
-        selection = resolve_target(project, args.target)
-    except TargetError as exc:
-        _err(str(exc))
+    change = None
+    if args.changes is not None:
+        if args.target is not None or args.ask:
+            _err("--changes reviews a change set: give no TARGET and no --ask with it")
+            return EXIT_USAGE
+        change = _open_change(root, args.changes)
+        if change is None:
+            return EXIT_USAGE
+        project, selection = change[3], None  # the map now
+    elif args.target is None:
+        _err("give a TARGET to review, or --changes [BASE]")
         return EXIT_USAGE
+    else:
+        project = read_map(root)
+        try:
+            selection = resolve_target(project, args.target)
+        except TargetError as exc:
+            _err(str(exc))
+            return EXIT_USAGE
     offline = args.offline or settings.offline
     if not offline and not settings.has_credentials:
         if not OFFLINE_WHEN_NO_KEY or args.ask:
@@ -112,27 +136,55 @@ def run(args: argparse.Namespace) -> int:
         )
         offline = True
     if offline:
-        return _run_offline(args, project, selection, settings, root)
+        return _run_offline(args, project, selection, settings, root, change)
+    from architect_tui.review.change_context import change_request
     from architect_tui.review.context import build_request
     from architect_tui.secrets import WithheldError
 
     try:
-        request = build_request(
-            project, selection, settings, lens=args.lens, ask=args.ask, prompts=prompts
-        )
+        if change is not None:
+            request = change_request(*change, settings, lens=args.lens, prompts=prompts)
+        else:
+            request = build_request(
+                project, selection, settings, lens=args.lens, ask=args.ask, prompts=prompts
+            )
     except (PromptError, WithheldError) as exc:
         _err(str(exc))
         return EXIT_USAGE
     return _run_llm(args, request, settings, root)
 
 
+def _open_change(root: Path, base: str) -> tuple[Any, Any, Any, Any] | None:
+    """(change set, route diff, map at base, map now) for ``--changes``; None after a message."""
+    from architect_tui.analysis.reader import ProjectError
+    from architect_tui.analysis.routediff import diff_change
+    from architect_tui.vcs.changeset import ChangeError, open_change
+
+    try:
+        change = open_change(root, base)
+        diff, before, after = diff_change(root, change)
+    except (ChangeError, ProjectError) as exc:
+        _err(str(exc))
+        return None
+    return change, diff, before, after
+
+
 def _run_offline(
-    args: argparse.Namespace, project: Any, selection: Any, settings: Any, root: Path
+    args: argparse.Namespace,
+    project: Any,
+    selection: Any,
+    settings: Any,
+    root: Path,
+    change: tuple[Any, ...] | None = None,
 ) -> int:
+    from architect_tui.review.change_context import offline_change_review
     from architect_tui.review.offline import offline_review
 
     try:
-        review = offline_review(project, selection, settings, args.lens)
+        if change is not None:
+            review = offline_change_review(project, change[0], settings, args.lens)
+        else:
+            review = offline_review(project, selection, settings, args.lens)
     except NotImplementedError:
         _err("the offline review is not available in this build yet; set ANTHROPIC_API_KEY")
         return EXIT_UNREACHABLE

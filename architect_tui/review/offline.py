@@ -8,12 +8,25 @@ changes are the rules' LibCST fixes for the selected findings only, as git-style
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from architect_tui.analysis.model import ProjectMap
 from architect_tui.analysis.selection import Selection
 from architect_tui.config import Settings
 from architect_tui.review.model import SEVERITIES, Finding, Review, severity_rank
+
+T = TypeVar("T")
+
+
+class ChangeScope(Protocol):
+    """A change set as the offline review narrows to it (``vcs.changeset.ChangeSet``)."""
+
+    @property
+    def paths(self) -> list[str]: ...
+
+    def keep(self, findings: Iterable[T]) -> list[T]: ...
+
 
 if TYPE_CHECKING:  # the rules import LibCST: loaded on the first review, not with this module
     from architect_tui.rules.base import Violation
@@ -32,11 +45,17 @@ LENS_CATEGORIES: dict[str, set[str]] = {
 
 
 def offline_review(
-    project: ProjectMap, selection: Selection | None, settings: Settings, lens: str = "full"
+    project: ProjectMap,
+    selection: Selection | None,
+    settings: Settings,
+    lens: str = "full",
+    *,
+    within: ChangeScope | None = None,
 ) -> Review:
-    """Run the local rules over the selection (or the whole project when None)."""
+    """Run the local rules over the selection (or the whole project when None); ``within`` (a
+    change set) keeps only the findings on lines it touched."""
     root = project.root
-    chosen, result = _violations(project, selection, settings, lens)
+    chosen, result = _violations(project, selection, settings, lens, within)
     changes = result.diff_for(chosen)  # sets Violation.fixed for the fixes that apply
     findings = [to_finding(v) for v in chosen]
     target = selection.label if selection is not None else root.name
@@ -88,16 +107,22 @@ def format_hints(findings: list[Finding]) -> str:
 
 
 def _violations(
-    project: ProjectMap, selection: Selection | None, settings: Settings, lens: str
+    project: ProjectMap,
+    selection: Selection | None,
+    settings: Settings,
+    lens: str,
+    within: ChangeScope | None = None,
 ) -> tuple[list[Violation], CheckResult]:
     from architect_tui.rules.engine import check_project
     from architect_tui.rules.report import rule_of
 
-    files = _selected_files(project, selection)
+    files = _selected_files(project, selection) if within is None else within.paths
     result = check_project(
         project.root, project=project, ignore=settings.ignore_rules, only=files, fixes=False
     )
     chosen = [v for v in result.violations if _selected(v, project, selection)]
+    if within is not None:
+        chosen = within.keep(chosen)
     categories = LENS_CATEGORIES.get(lens)
     if categories is not None:
         chosen = [v for v in chosen if rule_of(v).category in categories]
