@@ -120,6 +120,33 @@ class RouteChange:
     fields: tuple[str, ...]
     auth: tuple[str, str] | None = None  # (verdict before, after) when "auth" is in fields
 
+    def describe(self) -> list[tuple[str, str, str]]:
+        """(field, before, after) as text, for each changed field."""
+        return [
+            (
+                name,
+                *(
+                    _field_text(r, name, i, self.auth)
+                    for i, r in enumerate((self.before, self.after))
+                ),
+            )
+            for name in self.fields
+        ]
+
+
+def _field_text(route: Route, name: str, side: int, auth: tuple[str, str] | None) -> str:
+    if name == "auth":
+        return auth[side] if auth else "?"
+    if name == "file":
+        return route.span.file
+    if name == "hooks":
+        return ", ".join(f"{h.kind} {h.function}" for h in route.hooks) or "none"
+    if name == "decorators":
+        return ", ".join(route.decorators) or "none"
+    if name == "methods":
+        return ",".join(route.methods)
+    return str(getattr(route, name))
+
 
 @dataclass(frozen=True, slots=True)
 class CodeChange:

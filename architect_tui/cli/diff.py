@@ -106,10 +106,7 @@ def table_lines(diff: RouteDiff, label: str) -> list[str]:
         lines.append(f"\nchanged ({len(diff.changed)}):")
         for c in diff.changed:
             lines.append(f"  {_route(c.after)}  [{', '.join(c.fields)}]")
-            for name in c.fields:
-                old, new = _field(c.before, name), _field(c.after, name)
-                if name == "auth" and c.auth:
-                    old, new = c.auth
+            for name, old, new in c.describe():
                 lines.append(f"      {name}: {old} -> {new}")
     if diff.code_changed:
         lines.append(f"\ncode changed ({len(diff.code_changed)}):")
@@ -126,15 +123,3 @@ def table_lines(diff: RouteDiff, label: str) -> list[str]:
                 lines += [f"  {_route(r)}" for r in routes]
                 lines.append(f"      {why}")
     return lines
-
-
-def _field(route: Route, name: str) -> str:
-    if name == "file":
-        return route.span.file
-    if name == "hooks":
-        return ", ".join(f"{h.kind}:{h.function}" for h in route.hooks) or "none"
-    if name == "decorators":
-        return ", ".join(route.decorators) or "none"
-    if name == "methods":
-        return ",".join(route.methods)
-    return str(getattr(route, name))

@@ -203,22 +203,7 @@ def _names(routes: list[Route], shown: int = 12) -> str:
 
 
 def _what_changed(c: RouteChange) -> str:
-    what = []
-    for name in c.fields:
-        if name == "auth" and c.auth:
-            what.append(f"auth {c.auth[0]} -> {c.auth[1]}")
-        elif name in ("rule", "endpoint", "view", "kind"):
-            what.append(f"{name} {getattr(c.before, name)} -> {getattr(c.after, name)}")
-        elif name == "methods":
-            what.append(f"methods {','.join(c.before.methods)} -> {','.join(c.after.methods)}")
-        elif name == "file":
-            what.append(f"moved {c.before.span.file} -> {c.after.span.file}")
-        elif name == "decorators":
-            what.append(f"decorators {list(c.before.decorators)} -> {list(c.after.decorators)}")
-        elif name == "hooks":
-            old = [h.function for h in c.before.hooks]
-            what.append(f"hooks {old} -> {[h.function for h in c.after.hooks]}")
-    return "; ".join(what)
+    return "; ".join(f"{name} {old} -> {new}" for name, old, new in c.describe())
 
 
 def hook_reach(before: ProjectMap, after: ProjectMap) -> list[tuple[str, str, str, int, int]]:
