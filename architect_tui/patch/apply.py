@@ -127,9 +127,10 @@ def apply(
         for target, report in writes:
             paths = {c.path for c in _changes(target, root)}
             if not paths <= written:
-                report.status = "failed"
+                # stale: the file changed after planning (another apply, an editor): refused
+                report.status = "refused" if result.stale else "failed"
                 report.reason = f"not written: {result.error}"
-        reason = f"write failed ({result.error})"
+        reason = f"{'refused' if result.stale else 'write failed'} ({result.error})"
         if result.checkpoint:
             reason += "; 'architect undo' restores every file"
         return ApplyReport(applied, result.checkpoint, reports, dry_run, reason=reason)

@@ -28,6 +28,7 @@ class Checkpoint:
     files: list[FileChange]
     backend: Literal["git", "dir"]
     prefix: str = ""  # git: the project folder relative to the work tree when it was saved
+    problem: str | None = None  # why this checkpoint cannot be restored (unreadable, unsafe)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -36,10 +37,12 @@ class Checkpoint:
             "created": self.created,
             "backend": self.backend,
             "files": [f.path for f in self.files],
+            "problem": self.problem,
         }
 
 
-UndoFileStatus = Literal["restored", "unchanged", "changed", "skipped", "failed"]
+# restored: old bytes written back; removed: a file the apply created, deleted again
+UndoFileStatus = Literal["restored", "removed", "unchanged", "changed", "skipped", "failed"]
 
 
 @dataclass(slots=True)

@@ -1,4 +1,9 @@
-"""Undo the latest apply byte for byte, list checkpoints, and commit an apply on request."""
+"""Undo the latest apply byte for byte, list checkpoints, and commit an apply on request.
+
+Undo runs under the project lock, like apply. A checkpoint is read as hostile input: a path or
+prefix that leads out of the project refuses the whole undo. A file whose bytes or mode differ
+from what the apply left was edited since: undo refuses (writes nothing) and names it.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,16 @@ import contextlib
 from pathlib import Path
 
 from architect_tui.vcs.atomic import atomic_write, file_mode, remove_file
-from architect_tui.vcs.model import Checkpoint, CommitReport, UndoFile, UndoReport
+from architect_tui.vcs.leftovers import clean_leftovers
+from architect_tui.vcs.lock import LockHeld, project_lock
+from architect_tui.vcs.model import Checkpoint, CommitReport, FileChange, UndoFile, UndoReport
 from architect_tui.vcs.paths import resolve_inside
-from architect_tui.vcs.store import find_repo, open_store
+from architect_tui.vcs.repostate import operation_in_progress
+from architect_tui.vcs.state import scratch_dir
+from architect_tui.vcs.store import BadCheckpoint, find_repo, open_store
+
+# (what the report says, where to write, bytes to write or None to delete, mode)
+_Step = tuple[UndoFile, Path | None, bytes | None, int | None]
 
 
 def list_checkpoints(root: Path, limit: int | None = None) -> list[Checkpoint]:
@@ -25,36 +37,60 @@ def _current(path: Path | None) -> bytes | None:
 def undo(root: Path) -> UndoReport:
     """Restore the files of the latest checkpoint, or nothing at all.
 
-    A file whose bytes are neither what the apply wrote nor what it replaced was edited since:
-    undo refuses (writes nothing) and names it. A file already holding its old bytes (an apply
-    that stopped half way) is left alone.
+    A file already holding its old bytes (an apply that stopped half way) is left alone.
     """
     root = Path(root)
+    try:
+        with project_lock(root, "undo"):
+            clean_leftovers(root)
+            return _undo(root)
+    except LockHeld as exc:
+        return UndoReport(False, None, reason=str(exc))
+
+
+def _plan_file(base: Path, f: FileChange) -> tuple[_Step, bool]:
+    """What undo does to one file, and whether it blocks the undo (edited since, unsafe)."""
+    check = resolve_inside(base, f.path)
+    if check.path is None:
+        return (UndoFile(f.path, "changed", check.reason), None, None, None), True
+    now = _current(check.path)
+    mode = file_mode(check.path) if now is not None else None
+    if now == f.after and now is not None and f.after_mode is not None and mode != f.after_mode:
+        reason = f"its mode changed since the apply ({f.after_mode:o} -> {mode:o})"
+        return (UndoFile(f.path, "changed", reason), None, None, None), True
+    if now == f.after:
+        status = "removed" if f.before is None else "restored"
+        return (UndoFile(f.path, status), check.path, f.before, f.before_mode), False
+    if now == f.before:
+        return (
+            UndoFile(f.path, "unchanged", "already holds its old content"),
+            None,
+            None,
+            None,
+        ), False
+    return (UndoFile(f.path, "changed", "edited since the apply"), None, None, None), True
+
+
+def _undo(root: Path) -> UndoReport:
     store = open_store(root)
     chain = store.chain(limit=2)
     if not chain:
         return UndoReport(False, None, reason="nothing to undo")
     cp = chain[0]
-    root = store.base_for(cp)  # a git checkpoint may come from another folder of the repo
-    plan: list[tuple[UndoFile, Path | None, bytes | None, int | None]] = []
+    remaining = len(store.chain()) - 1
+    try:
+        if cp.problem:
+            raise BadCheckpoint(cp.problem)
+        base = store.base_for(cp)  # a git checkpoint may come from another folder of the repo
+    except BadCheckpoint as exc:
+        reason = f"checkpoint {cp.id} cannot be restored safely: {exc}; nothing was written"
+        return UndoReport(False, cp.id, reason=reason, remaining=remaining + 1)
+    plan: list[_Step] = []
     changed = False
     for f in cp.files:
-        check = resolve_inside(root, f.path)
-        if not check.ok:
-            plan.append((UndoFile(f.path, "changed", check.reason), None, None, None))
-            changed = True
-            continue
-        now = _current(check.path)
-        if now == f.after:
-            plan.append((UndoFile(f.path, "restored"), check.path, f.before, f.before_mode))
-        elif now == f.before:
-            plan.append(
-                (UndoFile(f.path, "unchanged", "already holds its old content"), None, None, None)
-            )
-        else:
-            changed = True
-            plan.append((UndoFile(f.path, "changed", "edited since the apply"), None, None, None))
-    remaining = len(store.chain()) - 1
+        step, blocks = _plan_file(base, f)
+        plan.append(step)
+        changed = changed or blocks
     if changed:
         files = [
             item[0] if item[0].status == "changed" else UndoFile(item[0].path, "skipped")
@@ -65,6 +101,7 @@ def undo(root: Path) -> UndoReport:
             False, cp.id, files, reason=f"changed since the apply: {names}", remaining=remaining + 1
         )
     report = UndoReport(True, cp.id, remaining=remaining)
+    tmp = scratch_dir(root)
     for item, path, before, mode in plan:
         if path is None:
             report.files.append(item)
@@ -73,7 +110,7 @@ def undo(root: Path) -> UndoReport:
             if before is None:
                 remove_file(path)
             else:
-                atomic_write(path, before, mode if mode is not None else file_mode(path))
+                atomic_write(path, before, mode if mode is not None else file_mode(path), tmp)
         except OSError as exc:
             report.undone = False
             report.reason = f"{item.path}: {exc.strerror or exc}"
@@ -84,8 +121,10 @@ def undo(root: Path) -> UndoReport:
         return report
     for f in cp.files:  # remove the folders the apply created, if they are empty again
         for rel in reversed(f.created_dirs):
-            with contextlib.suppress(OSError):
-                (root / rel).rmdir()
+            check = resolve_inside(base, rel + "/_")  # the folder itself must be inside too
+            if check.path is not None:
+                with contextlib.suppress(OSError):
+                    check.path.parent.rmdir()
     store.drop_latest()
     return report
 
@@ -94,16 +133,29 @@ def commit_applied(root: Path, message: str) -> CommitReport:
     """Commit the files of the latest checkpoint (only when the user asks).
 
     Uses ``git commit --only`` semantics on those paths, so anything else the user staged stays
-    staged and out of this commit.
+    staged and out of this commit. The repository state is checked first: during a merge,
+    rebase, cherry-pick or revert nothing is staged and the commit is refused.
     """
     root = Path(root)
     repo = find_repo(root)
     if repo is None:
         return CommitReport(False, reason="not a git repository")
-    chain = open_store(root).chain(limit=1)
+    busy = operation_in_progress(repo)
+    if busy:
+        return CommitReport(
+            False, reason=f"{busy} is in progress: finish or abort it first (nothing was staged)"
+        )
+    store = open_store(root)
+    chain = store.chain(limit=1)
     if not chain:
         return CommitReport(False, reason="nothing applied to commit")
-    paths = [str((root / f.path).resolve()) for f in chain[0].files]
+    try:
+        if chain[0].problem:
+            raise BadCheckpoint(chain[0].problem)
+        base = store.base_for(chain[0])
+    except BadCheckpoint as exc:
+        return CommitReport(False, reason=f"the latest checkpoint is not usable: {exc}")
+    paths = [str(base.joinpath(*f.path.split("/"))) for f in chain[0].files]
     try:
         existing = [p for p in paths if Path(p).exists()]
         if existing:

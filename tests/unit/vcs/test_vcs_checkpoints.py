@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from architect_tui.patch import apply, extract_changes, plan
 from architect_tui.vcs import commit_applied, list_checkpoints, undo
+from tests.support.gitrepo import VIEWS, git, make_repo
 
-VIEWS = 'def index():\n    return "hi"\n\n\ndef other():\n    return 2\n'
 DIFF = """```diff
 --- a/app/views.py
 +++ b/app/views.py
@@ -22,24 +21,6 @@ DIFF = """```diff
 +    return "hello"
 ```
 """
-
-
-def git(root: Path, *args: str) -> str:
-    out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)
-    return out.stdout
-
-
-def make_repo(root: Path) -> Path:
-    (root / "app").mkdir(parents=True)
-    (root / "app" / "views.py").write_text(VIEWS)
-    (root / "README.md").write_text("readme\n")
-    (root / "notes.txt").write_text("notes\n")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.email", "dev@example.com")
-    git(root, "config", "user.name", "Dev")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "init")
-    return root
 
 
 def user_state(root: Path) -> dict[str, str]:
@@ -189,7 +170,9 @@ def test_new_file_undo_removes_it_and_its_new_folders(tmp_path: Path) -> None:
     report = run_apply(root, text)
     assert report.applied
     assert (root / "pkg" / "sub" / "mod.py").read_text() == "X = 1\n"
-    assert undo(root).undone
+    result = undo(root)
+    assert result.undone
+    assert [(f.path, f.status) for f in result.files] == [("pkg/sub/mod.py", "removed")]
     assert not (root / "pkg").exists()
 
 
