@@ -7,7 +7,8 @@
 5. the environment (``ARCHITECT_MODEL``, ``ARCHITECT_MAX_TOKENS``, ``ARCHITECT_BUDGET``)
 
 Keys are the field names of ``Settings`` (``model``, ``max_tokens``, ``temperature``,
-``token_budget``, ``max_retries``, ``max_wait``, ``timeout``, ``offline``, ...); dashes work too.
+``token_budget``, ``max_retries``, ``max_wait``, ``timeout``, ``offline``, ``verify``,
+``verify_timeout``, ...); dashes work too.
 
 The API key is read from the environment only, at call time, and never stored in ``Settings``'s
 serialised form: a key must never end up in a saved review or a config file.
@@ -40,6 +41,8 @@ class Settings:
     offline: bool = False  # force the offline architect even when a key is set
     ignore_rules: tuple[str, ...] = ()  # offline rule ids silenced for this project
     fail_on: str = "high"  # architect check's default gate
+    verify: str | None = None  # the command that checks the project after an apply (shell)
+    verify_timeout: float = 600.0  # seconds for the whole verification, then it is stopped
     sources: tuple[str, ...] = field(default=(), compare=False)  # files that contributed
 
     @property
@@ -84,9 +87,11 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
         try:
             if key in {"max_tokens", "token_budget", "max_retries"}:
                 out[key] = int(value)
+            elif key == "verify":
+                out[key] = str(value) if value not in (None, "", False) else None
             elif key == "temperature":
                 out[key] = None if value in (None, "", "none") else float(value)
-            elif key in {"timeout", "max_wait"}:
+            elif key in {"timeout", "max_wait", "verify_timeout"}:
                 out[key] = float(value)
             elif key == "offline":
                 out[key] = (

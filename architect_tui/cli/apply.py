@@ -2,7 +2,8 @@
 
 Reads a review (markdown, a bare diff, or ``architect review --format json`` output) and applies
 its proposed changes. Exit 0: every hunk applied (or would); 1: some hunk could not be applied
-(without ``--partial`` nothing was written); 2: usage or unreadable input.
+(without ``--partial`` nothing was written); 2: usage or unreadable input; 4: written, but
+``--verify`` failed (then nothing is committed).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from architect_tui.patch import ApplyReport
+    from architect_tui.patch.verify import VerifyResult
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 4
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +36,33 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--commit", action="store_true", help="git commit the applied files")
     parser.add_argument("--message", default="", help="checkpoint / commit message")
+    parser.add_argument(
+        "--verify",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="CMD",
+        help="after writing, run CMD (or [tool.architect] verify, or pytest when the project has "
+        "tests) and a compile check of the changed files; exit 4 when they fail",
+    )
+
+
+def _verify(args: argparse.Namespace, root: Path, report: ApplyReport) -> VerifyResult:
+    """Run the checks, streaming their output (to stderr under --json: stdout is the report)."""
+    from architect_tui.patch.verify import run_verify
+
+    out = sys.stderr if args.json else sys.stdout
+    changed = [f.path for f in report.files if f.status == "applied"]
+    result = run_verify(
+        root,
+        changed,
+        args.verify or None,
+        on_step=lambda label: print(f"verify: {label}", file=out, flush=True),
+        on_line=lambda line: print(f"  {line}", file=out, flush=True),
+    )
+    state = "passed" if result.ok else "timed out" if result.timed_out else "FAILED"
+    print(f"verify: {state} (exit {result.exit}, {result.seconds:.1f} s)", file=out)
+    return result
 
 
 def _read_input(name: str) -> str:
@@ -94,12 +123,20 @@ def run(args: argparse.Namespace) -> int:
         args.message or f"architect apply {Path(args.file).name if args.file != '-' else 'stdin'}"
     )
     report = apply(the_plan, root, partial=args.partial, dry_run=args.dry_run, message=message)
+    verified = _verify(args, root, report) if args.verify is not None and report.applied else None
     if args.json:
-        print(json.dumps(report.to_json(), indent=2))
+        doc = report.to_json()
+        if verified is not None:
+            doc["verify"] = verified.to_json()
+        print(json.dumps(doc, indent=2))
         if report.reason:
             print(f"architect apply: {report.reason}", file=sys.stderr)
     else:
         _print_human(report, args.dry_run)
+    if verified is not None and not verified.ok:
+        if args.commit:
+            print("architect apply: not committed: verification failed", file=sys.stderr)
+        return EXIT_VERIFY if report.exit_code == EXIT_OK else report.exit_code
     if args.commit and report.applied:
         from architect_tui.vcs import commit_applied
 

@@ -1,0 +1,93 @@
+"""``architect apply FILE --verify [CMD]`` as a script runs it: exit 4 and the verify report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.gitrepo import git
+
+SOURCE = "def price():\n    return 10\n"
+DIFF = (
+    "```diff\n--- a/shop.py\n+++ b/shop.py\n@@ -1,2 +1,2 @@\n def price():\n"
+    "-    return 10\n+    return {value}\n```\n"
+)
+CHECK = "python3 -c 'import shop, sys; sys.exit(0 if shop.price() == 10 else 1)'"
+
+
+def architect(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "architect_tui", "apply", *args, "--project", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "proj"
+    root.mkdir()
+    (root / "shop.py").write_text(SOURCE)
+    (root / "pyproject.toml").write_text(f'[tool.architect]\nverify = "{CHECK}"\n')
+    return root
+
+
+def review(tmp_path: Path, value: str) -> str:
+    path = tmp_path / f"review-{value.strip()[:3]}.md"
+    path.write_text(DIFF.format(value=value))
+    return str(path)
+
+
+def test_verification_failure_exits_4_with_the_report(project: Path, tmp_path: Path) -> None:
+    """The change is written, the configured check fails: exit 4, "verify" in the JSON."""
+    done = architect(project, review(tmp_path, "11"), "--verify", "--json")
+    assert done.returncode == 4, done.stderr
+    doc = json.loads(done.stdout)  # stdout is the report alone; the check's output went to stderr
+    assert doc["applied"] and doc["checkpoint"]
+    assert doc["verify"]["exit"] == 1 and doc["verify"]["command"].startswith("compile shop.py")
+    assert set(doc["verify"]) >= {"command", "exit", "output_tail", "seconds"}
+    assert "verify: FAILED" in done.stderr
+    assert "return 11" in (project / "shop.py").read_text()  # written: undo is the way back
+
+
+def test_verification_success_keeps_exit_0(project: Path, tmp_path: Path) -> None:
+    """A check that passes (CMD given on the command line wins over the config)."""
+    done = architect(project, review(tmp_path, "10  # same"), "--json", "--verify", "true")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["verify"]["exit"] == 0 and doc["verify"]["command"] == "compile shop.py && true"
+
+
+def test_a_syntax_error_fails_the_compile_check(project: Path, tmp_path: Path) -> None:
+    """Parses (LibCST lets it through) but does not compile: caught, streamed, exit 4."""
+    done = architect(project, review(tmp_path, "10\n+break"), "--verify", "true")
+    assert done.returncode == 4, done.stderr
+    assert "shop.py:3: SyntaxError: 'break' outside loop" in done.stdout
+    assert "verify: FAILED" in done.stdout
+
+
+def test_dry_run_and_no_verify_run_nothing(project: Path, tmp_path: Path) -> None:
+    """--dry-run writes nothing, so there is nothing to verify; no --verify, no "verify" key."""
+    dry = architect(project, review(tmp_path, "11"), "--dry-run", "--json", "--verify")
+    assert dry.returncode == 0 and "verify" not in json.loads(dry.stdout)
+    plain = architect(project, review(tmp_path, "11"), "--json")
+    assert plain.returncode == 0 and "verify" not in json.loads(plain.stdout)
+
+
+def test_failed_verification_is_not_committed(project: Path, tmp_path: Path) -> None:
+    """--commit with a failing check: the change stays uncommitted, HEAD unchanged."""
+    git(project, "init", "-q", "-b", "main")
+    git(project, "config", "user.email", "dev@example.com")
+    git(project, "config", "user.name", "Dev")
+    git(project, "add", ".")
+    git(project, "commit", "-qm", "init")
+    head = git(project, "rev-parse", "HEAD")
+    done = architect(project, review(tmp_path, "11"), "--verify", "--commit")
+    assert done.returncode == 4 and "not committed: verification failed" in done.stderr
+    assert git(project, "rev-parse", "HEAD") == head
