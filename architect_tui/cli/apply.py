@@ -105,7 +105,10 @@ def _print_human(report: ApplyReport, dry_run: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
     from architect_tui.patch import apply, extract_changes, plan
+    from architect_tui.vcs.lock import LockHeld, project_lock
 
     root = Path(args.project)
     if not root.is_dir():
@@ -118,11 +121,20 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     text, cut = _unwrap(text)
     patch = extract_changes(text, root, incomplete=args.incomplete or cut)
-    the_plan = plan(patch, root)
     message = (
         args.message or f"architect apply {Path(args.file).name if args.file != '-' else 'stdin'}"
     )
-    report = apply(the_plan, root, partial=args.partial, dry_run=args.dry_run, message=message)
+    try:  # plan and write under one lock: concurrent applies then each see the last one's bytes
+        with nullcontext() if args.dry_run else project_lock(root, "apply"):
+            the_plan = plan(patch, root)
+            report = apply(
+                the_plan, root, partial=args.partial, dry_run=args.dry_run, message=message
+            )
+    except LockHeld as exc:
+        print(f"architect apply: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if not args.json:
+        _print_human(report, args.dry_run)
     verified = _verify(args, root, report) if args.verify is not None and report.applied else None
     if args.json:
         doc = report.to_json()
@@ -131,8 +143,6 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(doc, indent=2))
         if report.reason:
             print(f"architect apply: {report.reason}", file=sys.stderr)
-    else:
-        _print_human(report, args.dry_run)
     if verified is not None and not verified.ok:
         if args.commit:
             print("architect apply: not committed: verification failed", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
 from architect_tui.vcs.atomic import atomic_write, file_mode, remove_file
 from architect_tui.vcs.leftovers import clean_leftovers
@@ -140,6 +141,14 @@ def commit_applied(root: Path, message: str) -> CommitReport:
     repo = find_repo(root)
     if repo is None:
         return CommitReport(False, reason="not a git repository")
+    try:
+        with project_lock(root, "commit"):  # the latest checkpoint stays the one we commit
+            return _commit(root, repo, message)
+    except LockHeld as exc:
+        return CommitReport(False, reason=str(exc))
+
+
+def _commit(root: Path, repo: Any, message: str) -> CommitReport:
     busy = operation_in_progress(repo)
     if busy:
         return CommitReport(
