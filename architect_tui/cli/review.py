@@ -19,10 +19,6 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_UNREACHABLE = 3
 
-# With no key and no --offline, a review falls back to the offline architect (the default when no
-# model is set); a question (--ask) needs a model, so it stops with the no-key message.
-OFFLINE_WHEN_NO_KEY = True
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -123,31 +119,26 @@ def run(args: argparse.Namespace) -> int:
         except TargetError as exc:
             _err(str(exc))
             return EXIT_USAGE
-    offline = args.offline or settings.offline
-    if not offline and not settings.has_credentials:
-        if not OFFLINE_WHEN_NO_KEY or args.ask:
-            from architect_tui.review.client import NO_KEY_MESSAGE
+    from architect_tui.review.session import choose_source, prepare_review
 
-            _err(NO_KEY_MESSAGE)
-            return EXIT_UNREACHABLE
-        _err(
-            "No ANTHROPIC_API_KEY is set: this is the offline architect (local rules). "
-            "Set a key (or ANTHROPIC_BASE_URL for a local server) for the model's review."
-        )
-        offline = True
-    if offline:
+    choice = choose_source(settings, offline=args.offline, ask=args.ask is not None)
+    if choice.source == "needs_key":
+        _err(choice.note or "--ask needs a model")
+        return EXIT_UNREACHABLE
+    if choice.source == "offline":
+        if choice.note:
+            _err(choice.note)
         return _run_offline(args, project, selection, settings, root, change)
     from architect_tui.review.change_context import change_request
-    from architect_tui.review.context import build_request
     from architect_tui.secrets import WithheldError
 
     try:
         if change is not None:
             request = change_request(*change, settings, lens=args.lens, prompts=prompts)
         else:
-            request = build_request(
+            request = prepare_review(
                 project, selection, settings, lens=args.lens, ask=args.ask, prompts=prompts
-            )
+            ).request
     except (PromptError, WithheldError) as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -178,13 +169,13 @@ def _run_offline(
     change: tuple[Any, ...] | None = None,
 ) -> int:
     from architect_tui.review.change_context import offline_change_review
-    from architect_tui.review.offline import offline_review
+    from architect_tui.review.session import local_review
 
     try:
         if change is not None:
             review = offline_change_review(project, change[0], settings, args.lens)
         else:
-            review = offline_review(project, selection, settings, args.lens)
+            review = local_review(project, selection, settings, args.lens)
     except NotImplementedError:
         _err("the offline review is not available in this build yet; set ANTHROPIC_API_KEY")
         return EXIT_UNREACHABLE
@@ -202,9 +193,9 @@ def _run_offline(
 def _run_llm(args: argparse.Namespace, request: Any, settings: Any, root: Path) -> int:
     import asyncio
 
-    from architect_tui.review.engine import Conversation
     from architect_tui.review.model import Failed, Finished, TextDelta, Waiting
     from architect_tui.review.pricing import estimate_cost, format_cost
+    from architect_tui.review.session import start_review
 
     included = [p for p in request.pieces if p.included]
     secrets = f", {request.redaction_count} secrets redacted" if request.redactions else ""
@@ -212,7 +203,7 @@ def _run_llm(args: argparse.Namespace, request: Any, settings: Any, root: Path) 
         f"{request.target}: model {settings.model}, lens {request.lens}, {len(included)} context "
         f"pieces, ~{request.tokens} tokens{secrets}"
     )
-    conversation = Conversation(request, settings)
+    conversation = start_review(request, settings)
     streaming = args.format == "markdown"
     outcome: dict[str, Any] = {}
 

@@ -108,6 +108,7 @@ def build_request(
         skipped_files=sorted(builder.skipped),
         history=list(history or []),
         prompt_files=[f.path for f in prompts.in_use(lens, ask=ask is not None)],
+        root=project.root,
     )
 
 

@@ -23,6 +23,8 @@ from dataclasses import replace
 from typing import Any
 
 from architect_tui.config import Settings
+from architect_tui.patch import extract_changes
+from architect_tui.review.changes import has_cut_hunk, render_patch
 from architect_tui.review.client import StreamEnd, stream_answer, system_blocks
 from architect_tui.review.context import render_user_message
 from architect_tui.review.model import (
@@ -133,19 +135,24 @@ class Conversation:
         if stop_reason is None:  # a stream that ended without saying why
             incomplete = True
         answer = parse_answer(text, incomplete=incomplete)
+        changes, cut = answer.changes, answer.dropped_unfinished
+        root = self.request.root
+        if root is not None:  # the one extraction the changes view and `architect apply` use
+            patch = extract_changes(text, root, incomplete=incomplete)
+            changes, cut = render_patch(patch, root), has_cut_hunk(patch)
         review = Review(
             target=self.request.target,
             model=model,
             lens=self.request.lens,
             markdown=text,
             findings=answer.findings,
-            changes=answer.changes,
+            changes=changes,
             usage=usage,
             incomplete=incomplete,
             stop_reason=stop_reason,
         )
-        review.warnings = flag_redacted_changes(answer.changes, self.request.redactions)
-        if answer.dropped_unfinished:
+        review.warnings = flag_redacted_changes(changes, self.request.redactions)
+        if cut:
             review.warnings.append(
                 "The answer was cut inside a proposed change; that change is not offered."
             )

@@ -7,6 +7,7 @@ only ``ui/`` turns them into Textual messages.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from architect_tui.analysis.selection import Selection
@@ -184,6 +185,9 @@ class ReviewRequest:
     skipped_files: list[str] = field(default_factory=list)  # secret-looking files never sent
     history: list[dict[str, Any]] = field(default_factory=list)  # earlier turns, API shape
     prompt_files: list[str] = field(default_factory=list)  # which prompt files were used
+    # The project the answer's changes are read against (paths checked, SEARCH/REPLACE numbered);
+    # None: the answer's ```diff text is kept as it was written.
+    root: Path | None = None
 
     @property
     def tokens(self) -> int:

@@ -33,9 +33,16 @@ from textual.worker import Worker, WorkerState
 
 from architect_tui.analysis.model import ProjectMap
 from architect_tui.analysis.selection import Selection
-from architect_tui.config import Settings, load_settings
-from architect_tui.patch import ApplyPlan, extract_changes, plan
-from architect_tui.review.model import Review, ReviewRequest
+from architect_tui.config import load_settings
+from architect_tui.patch import ApplyPlan
+from architect_tui.review.model import Review
+from architect_tui.review.session import (
+    OFFLINE_NOTE,
+    choose_source,
+    local_review,
+    plan_proposed,
+    prepare_review,
+)
 from architect_tui.ui.changes import ChangesScreen, changes_screen
 from architect_tui.ui.review import (
     AskScreen,
@@ -51,11 +58,6 @@ from architect_tui.vcs import UndoReport
 if TYPE_CHECKING:
     from architect_tui.ui.screens.main import MainScreen
 
-OFFLINE_NOTE = "No ANTHROPIC_API_KEY: offline architect (local rules)"
-OFFLINE_NOTE_BASE_URL = (
-    "ANTHROPIC_BASE_URL is set but no ANTHROPIC_API_KEY: offline architect (local rules). "
-    "A local server needs a key too (any value it accepts)."
-)
 ASK_NEEDS_KEY = (
     "Asking needs a model: set ANTHROPIC_API_KEY (or point ANTHROPIC_BASE_URL at an "
     "Anthropic-compatible server) and restart. R still reviews offline with the local rules."
@@ -85,41 +87,6 @@ class FlowChangesScreen(ChangesScreen):
     def _tell_flow_undone(self, event: ChangesScreen.Undone) -> None:
         if event.report.undone:
             self._flow.files_changed()
-
-
-def plan_changes(review: Review, root: Path) -> ApplyPlan:
-    """Extract the review's proposed changes and match them against the files (nothing written).
-
-    Blocking (reads and diffs files): run it in a thread.
-    """
-    text = review.changes if review.changes.strip() else review.markdown
-    return plan(extract_changes(text, root, incomplete=review.incomplete), root)
-
-
-def prepare_request(
-    project: ProjectMap,
-    selection: Selection,
-    settings: Settings,
-    lens: str,
-    ask: str | None,
-) -> tuple[ReviewRequest, Review | None]:
-    """The LLM request and the offline rules' review of the same selection (None if the rules
-    fail: the model's review must not depend on them). Their findings go to the model as hints.
-
-    Blocking (parses files): run it in a thread.
-    """
-    from architect_tui.review.context import build_request
-    from architect_tui.review.offline import format_hints, offline_review
-
-    try:
-        local: Review | None = offline_review(project, selection, settings, lens)
-    except Exception:  # the rules are a bonus here, never a reason to fail the review
-        local = None
-    hints = format_hints(local.findings).splitlines() if local and local.findings else None
-    if hints:
-        hints.insert(0, "The offline rules flagged (check them, do not repeat them blindly):")
-    request = build_request(project, selection, settings, lens=lens, ask=ask, hints=hints)
-    return request, local
 
 
 class ReviewFlow(Vertical):
@@ -196,10 +163,10 @@ class ReviewFlow(Vertical):
             return
         project, selection = subject
         settings = load_settings(self.root)
-        online = settings.has_credentials and not settings.offline
+        choice = choose_source(settings, ask=ask)
         question: str | None = None
         if ask:
-            if not online:
+            if choice.source != "model":
                 self.notify(ASK_NEEDS_KEY, title="No model", severity="warning", timeout=8)
                 return
             question = await self.app.push_screen_wait(AskScreen(selection.label))
@@ -213,38 +180,31 @@ class ReviewFlow(Vertical):
         lens = self.lens
         self.session.settings = settings
         self._subject = (project, selection, lens)
-        if not online:
-            if settings.offline:
-                note = "Offline architect (local rules): offline is set in the configuration."
-            elif settings.base_url:
-                note = OFFLINE_NOTE_BASE_URL
-            else:
-                note = OFFLINE_NOTE
-            self.notify(note, title="Offline review", timeout=6)
+        if choice.source != "model":
+            self.notify(choice.note or OFFLINE_NOTE, title="Offline review", timeout=6)
             self.run_offline()
             return
         status = self.main.status
         activity = status.activity
         status.activity = "preparing the review…"
         try:
-            request, local = await asyncio.to_thread(
-                prepare_request, project, selection, settings, lens, question
+            prepared = await asyncio.to_thread(
+                prepare_review, project, selection, settings, lens=lens, ask=question
             )
         except Exception as error:  # an unknown lens, an unreadable file: say it, stay usable
             self.notify(f"{type(error).__name__}: {error}", title="Cannot review", severity="error")
             return
         finally:
             status.activity = activity
-        chosen = await self.app.push_screen_wait(ContextScreen(request))
+        chosen = await self.app.push_screen_wait(ContextScreen(prepared.request))
         if chosen is None:
             return
         self.reveal()
-        self.session.start(self.panel, apply_choice(request, chosen), local=local)
+        request = apply_choice(prepared.request, chosen)
+        self.session.start(self.panel, request, local=prepared.local)
 
     def run_offline(self) -> None:
         """The offline architect on the current subject, streamed into the panel."""
-        from architect_tui.review.offline import offline_review
-
         if self._subject is None:
             return
         project, selection, lens = self._subject
@@ -252,7 +212,7 @@ class ReviewFlow(Vertical):
         self.reveal()
         self.session.offline(
             self.panel,
-            lambda: offline_review(project, selection, settings, lens),
+            lambda: local_review(project, selection, settings, lens),
             target=selection.label,
             lens=lens,
         )
@@ -353,7 +313,7 @@ class ReviewFlow(Vertical):
     @work(exclusive=True, group="changes-plan", exit_on_error=False)
     async def open_changes(self, review: Review) -> None:
         try:
-            the_plan = await asyncio.to_thread(plan_changes, review, self.root)
+            the_plan = await asyncio.to_thread(plan_proposed, review, self.root)
         except Exception as error:
             self.notify(f"{type(error).__name__}: {error}", title="Cannot read the changes")
             return
