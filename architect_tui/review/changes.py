@@ -16,6 +16,7 @@ from pathlib import Path
 
 from architect_tui.patch import ApplyPlan, FilePatch, Hunk, Patch, extract_changes, plan
 from architect_tui.review.model import Review
+from architect_tui.review.parse import unwrap_answer
 
 
 def proposed_patch(review: Review, root: Path) -> Patch:
@@ -25,7 +26,9 @@ def proposed_patch(review: Review, root: Path) -> Patch:
     The whole answer is read (prose, fences of any language, SEARCH/REPLACE), not only the
     ``changes`` text; a saved review whose markdown holds no change falls back to it.
     """
-    patch = extract_changes(review.markdown, root, incomplete=review.incomplete)
+    # unwrap_answer: a whole answer in a ```markdown fence holds its diffs in inner fences that
+    # a fence-by-fence reader would take as context lines (idempotent once patch unwraps too).
+    patch = extract_changes(unwrap_answer(review.markdown), root, incomplete=review.incomplete)
     if not patch.files and review.changes.strip():
         patch = extract_changes(review.changes, root, incomplete=review.incomplete)
     return patch

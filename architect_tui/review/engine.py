@@ -37,7 +37,7 @@ from architect_tui.review.model import (
     Usage,
     UsageUpdate,
 )
-from architect_tui.review.parse import parse_answer
+from architect_tui.review.parse import parse_answer, unwrap_answer
 from architect_tui.review.redact import flag_redacted_changes
 
 EPHEMERAL = {"type": "ephemeral"}
@@ -138,7 +138,7 @@ class Conversation:
         changes, cut = answer.changes, answer.dropped_unfinished
         root = self.request.root
         if root is not None:  # the one extraction the changes view and `architect apply` use
-            patch = extract_changes(text, root, incomplete=incomplete)
+            patch = extract_changes(unwrap_answer(text), root, incomplete=incomplete)
             changes, cut = render_patch(patch, root), has_cut_hunk(patch)
         review = Review(
             target=self.request.target,
