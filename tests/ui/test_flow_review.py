@@ -101,7 +101,7 @@ def shop_copy(tmp_path: Path) -> Path:
 
 def make_app(root: Path, *, real_reader: bool = True) -> ArchitectApp:
     """The app on ``root``: the real reader, or the small project's hand-built map (faster)."""
-    return ArchitectApp(
+    return RecordingApp(
         root,
         reader=(lambda r, _cache: read_project(r, use_cache=False))
         if real_reader
@@ -109,6 +109,15 @@ def make_app(root: Path, *, real_reader: bool = True) -> ArchitectApp:
         git_probe=lambda _r: "⎇ main · clean",
         cursor_blink=False,
     )
+
+
+class RecordingApp(ArchitectApp):
+    """The app, keeping every notification's text: a toast expires after its timeout, and on a
+    loaded machine an offline review can take longer than that before the test looks."""
+
+    def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
+        self.__dict__.setdefault("seen_notes", []).append(str(message))
+        super().notify(message, **kwargs)
 
 
 async def until(pilot: Pilot, condition: Callable[[], bool], what: str) -> None:
@@ -147,7 +156,7 @@ def hunk_edit(diff: str, index: int) -> tuple[str, str]:
 
 
 def notes(app: ArchitectApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return list(app.__dict__.get("seen_notes", []))
 
 
 async def test_offline_review_to_apply_and_undo(shop_copy: Path, no_llm_env: None) -> None:
