@@ -5,6 +5,12 @@ One pack file per project (keyed by its absolute path) in the user cache directo
 pack holds each file's facts under the hash of its bytes, so a changed file is re-read alone,
 and the last composed map under the hash of all those keys, so re-opening an unchanged project
 skips the interpreter too. A corrupt or foreign pack is ignored, never trusted into a crash.
+
+No secret is written to disk (``architect_tui.secrets.holds_secret``): a file whose facts hold a
+secret-looking literal (``SECRET_KEY = "..."`` in a config module) is left out of the facts pack
+and parsed again next time, and a map holding one (a bot token in a route) is not saved, its
+old pack removed. Leaving entries out rather than masking values keeps a cached map identical
+to a fresh one. Packs read back were filtered when written, so only new facts are judged.
 """
 
 from __future__ import annotations
@@ -19,12 +25,18 @@ from pathlib import Path
 from typing import Any
 
 from architect_tui.analysis.facts import FACTS_VERSION, FileFacts
+from architect_tui.secrets import holds_secret
 
 
 def _code_digest() -> str:
-    """The reader's own code (names, sizes, mtimes): a new version never reuses an old map."""
+    """The reader's own code (names, sizes, mtimes): a new version never reuses an old map.
+
+    The secret finder counts too: a pack filtered by an older one is not trusted as clean.
+    """
     h = hashlib.blake2b(digest_size=8)
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    secrets_dir = here.parent / "secrets"
+    for path in [*sorted(here.glob("*.py")), *sorted(secrets_dir.glob("*.py"))]:
         try:
             st = path.stat()
         except OSError:
@@ -101,12 +113,34 @@ def load_pack(root: Path, kind: str) -> Pack:
         return Pack()
     if not isinstance(pack, Pack) or pack.version != _PACK_VERSION:
         return Pack()
+    _CLEAN.update(pack.facts)
     return pack
 
 
+#: File keys whose facts are known to hold no secret (read back from a filtered pack).
+_CLEAN: set[str] = set()
+
+
+def _without_secrets(pack: Pack) -> Pack:
+    """The pack minus every entry that holds a secret-looking value (see the module doc)."""
+    facts = {}
+    for key, item in pack.facts.items():
+        if key in _CLEAN or not holds_secret(item):
+            facts[key] = item
+            _CLEAN.add(key)
+    result, result_key = pack.result, pack.result_key
+    if result is not None and holds_secret(result):
+        result, result_key = None, ""
+    return Pack(version=pack.version, facts=facts, result_key=result_key, result=result)
+
+
 def save_pack(root: Path, kind: str, pack: Pack) -> None:
-    """Write atomically; a cache that cannot be written is simply not written."""
+    """Write atomically, secrets left out; a cache that cannot be written is simply not written."""
     path = _pack_path(root, kind)
+    pack = _without_secrets(pack)
+    if not pack.facts and pack.result is None:
+        path.unlink(missing_ok=True)  # nothing clean to keep: an older pack must not linger
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pack-")

@@ -95,7 +95,7 @@ FORMAT_HINTS: dict[str, tuple[str, ...]] = {
         "ANPA",
         "ANVA",
     ),
-    "anthropic_key": ("sk-ant-",),
+    "anthropic_key": ("sk-",),  # not "sk-ant-": no hint may be a prefix of another
     "openai_key": ("sk-",),
     "github_token": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
     "gitlab_token": ("gl", "GR1348941"),

@@ -76,6 +76,10 @@ _RUN = re.compile(r"(?:[rbuRBUfF]{0,2}([\"'])[^\"'\n]*\1[ \t]*(?:#[^\n]*)?\s*){2
 _RUN_NAME = re.compile(r"[\"']?(?P<name>[A-Za-z_][\w-]*)[\"']?\]?\s*(?:=|:)\s*\(?\s*$")
 _TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{20,}")  # greedy: always a whole run
 _PREFIX_NAME = re.compile(r"(?P<name>[A-Za-z_][\w-]*)[\"']?\]?\s*[:=,(]\s*[rbuf]?[\"']?$")
+#: Every format hint in a text, overlapping ones too (a lookahead consumes nothing).
+_HINTS = re.compile(
+    "(?=(" + "|".join(sorted({re.escape(h) for hs in FORMAT_HINTS.values() for h in hs})) + "))"
+)
 _URL_START = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://")
 _URL_TOKEN = re.compile(r"[^\s'\"`<>]*")
 _HOST = re.compile(r"[\w.\-\[\]%~]+(?::\d+)?(?:[/?#,;]|$)")
@@ -133,10 +137,10 @@ def _pem(text: str) -> list[Finding]:
 
 def _formats(text: str) -> list[Finding]:
     out: list[Finding] = []
+    present = set(_HINTS.findall(text))  # one scan for every format's literal prefix
     for kind, pattern in FORMATS:
-        hints = FORMAT_HINTS.get(kind)
-        if hints and not any(h in text for h in hints):
-            continue  # a substring test is far cheaper than the pattern's scan
+        if present.isdisjoint(FORMAT_HINTS[kind]):
+            continue
         for m in pattern.finditer(text):
             group = "secret" if "secret" in pattern.groupindex else 0
             out.append(Finding(m.start(group), m.end(group), kind, m.group(group)))

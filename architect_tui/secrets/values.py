@@ -339,9 +339,11 @@ def random_token(v: str) -> bool:
         return False
     if v.lower().startswith(("sha256-", "sha384-", "sha512-")):
         return False
-    upper = sum(c.isupper() for c in v)
-    lower = sum(c.islower() for c in v)
-    digits = sum(c.isdigit() for c in v)
+    digits = sum(map(str.isdigit, v))
+    if digits < 2:
+        return False
+    upper = sum(map(str.isupper, v))
+    lower = sum(map(str.islower, v))
     if digits < 2 or (upper == 0 and lower == 0):
         return False
     if (upper == 0 or lower == 0) and digits < len(v) // 6:  # one case: needs more digits

@@ -133,3 +133,13 @@ def test_one_home_for_the_marker() -> None:
     assert match.REDACTION is PLACEHOLDER_RE
     out = Redactor().redact('PASSWORD = "Hunter2-Prod-Pass"', "x.py")
     assert match.REDACTION.search(out)
+
+
+def test_every_format_has_hints_and_no_hint_hides_another() -> None:
+    """Formats are pre-checked by their literal hints, found in one overlapping scan: a hint
+    that is a prefix of another would be captured instead of it and skip that format."""
+    from architect_tui.secrets.formats import FORMAT_HINTS, FORMATS
+
+    assert {kind for kind, _ in FORMATS} == set(FORMAT_HINTS)
+    hints = {h for hs in FORMAT_HINTS.values() for h in hs}
+    assert [(a, b) for a in hints for b in hints if a != b and b.startswith(a)] == []
