@@ -142,7 +142,7 @@ def _diff_piece(change: ChangeSet, redactor: Redactor, skipped: list[str]) -> Co
             cut.append(f.path)
             continue
         total += len(lines)
-        parts.append(_redact_diff(f.diff, f.path, f.old_path or f.path, redactor))
+        parts.append(redactor.redact_diff(f.diff, f.path, f.old_path or f.path))
     text = "".join(parts) or "(no textual change)\n"
     if cut:
         text += "\n(diff of these files left out, too long: " + ", ".join(cut) + ")\n"
@@ -159,32 +159,6 @@ def _diff_piece(change: ChangeSet, redactor: Redactor, skipped: list[str]) -> Co
         kind="selection",
         required=True,
     )
-
-
-def _redact_diff(diff: str, path: str, old_path: str, redactor: Redactor) -> str:
-    """Redact added and context lines with their new line numbers, removed ones with old."""
-    from architect_tui.vcs.changeset import _HUNK
-
-    out: list[str] = []
-    old_no = new_no = 0
-    for line in diff.splitlines(keepends=True):
-        m = _HUNK.match(line)
-        if m:
-            old_no, new_no = int(m.group(1)), int(m.group(3))
-            out.append(line)
-        elif line.startswith("+") and not line.startswith("+++"):
-            out.append("+" + redactor.redact(line[1:], path, new_no))
-            new_no += 1
-        elif line.startswith("-") and not line.startswith("---"):
-            out.append("-" + redactor.redact(line[1:], old_path, old_no))
-            old_no += 1
-        elif line.startswith(" "):
-            out.append(" " + redactor.redact(line[1:], path, new_no))
-            old_no += 1
-            new_no += 1
-        else:
-            out.append(line)
-    return "".join(out)
 
 
 # ---- the routes ----------------------------------------------------------------------------

@@ -48,8 +48,14 @@ class Redactor:
         """How many distinct secrets were replaced."""
         return len(self._numbers)
 
-    def redact(self, text: str, file: str, first_line: int = 1) -> str:
-        """Return ``text`` with secrets replaced; ``first_line`` numbers its first line."""
+    def redact(
+        self, text: str, file: str, first_line: int = 1, *, noted: set[int] | None = None
+    ) -> str:
+        """Return ``text`` with secrets replaced; ``first_line`` numbers its first line.
+
+        ``noted``: only these line numbers are listed in ``redactions`` (a diff's old side is
+        redacted whole for context, but only its removed lines are its own).
+        """
         out: list[str] = []
         done = 0
         lineno = first_line
@@ -57,26 +63,99 @@ class Redactor:
             out.append(text[done : found.start])
             lineno += text.count("\n", done, found.start)
             spanned = text.count("\n", found.start, found.end)
-            mark = self._placeholder(found.secret, file, lineno, found.kind)
-            for extra in range(1, spanned + 1):  # the other lines of a key block
-                self._note(file, lineno + extra, mark, found.kind)
+            number = self._numbers.setdefault(found.secret, len(self._numbers) + 1)
+            mark = placeholder(number)
+            for line in range(lineno, lineno + spanned + 1):  # a key block: all its lines
+                if noted is None or line in noted:
+                    self._note(file, line, mark, found.kind)
             out.append(mark + "\n" * spanned)
             lineno += spanned
             done = found.end
         out.append(text[done:])
         return "".join(out)
 
-    def _placeholder(self, secret: str, file: str, line: int, kind: str) -> str:
-        number = self._numbers.setdefault(secret, len(self._numbers) + 1)
-        mark = placeholder(number)
-        self._note(file, line, mark, kind)
-        return mark
+    def redact_diff(self, diff: str, path: str, old_path: str | None = None) -> str:
+        """A unified diff with each hunk's sides redacted whole, not line by line.
+
+        A secret split over lines (a key block, concatenated literals, a name on the line
+        above) is only seen in its context: the new side (context and added lines) and the old
+        side (context and removed lines) are each redacted as one text, numbered from the
+        hunk's start, then put back in diff order. Context lines are sent and listed from the
+        new side, removed lines from the old. Hunks are delimited by their header's counts.
+        """
+        out: list[str] = []
+        lines = diff.splitlines(keepends=True)
+        old_path = old_path or path
+        i = 0
+        while i < len(lines):
+            m = _HUNK.match(lines[i])
+            if m is None:  # a file header: a diff of several files names each one
+                if lines[i].startswith(("+++ ", "--- ")):
+                    named = _header_path(lines[i])
+                    if named and lines[i][0] == "+":
+                        path = named
+                    elif named:
+                        old_path = named
+                out.append(lines[i])
+                i += 1
+                continue
+            out.append(self._redact_header(lines[i], path, m))
+            i += 1
+            old_left = int(m.group(2) or 1)
+            new_left = int(m.group(4) or 1)
+            hunk: list[str] = []
+            while i < len(lines) and (old_left > 0 or new_left > 0 or lines[i][:1] == "\\"):
+                tag = lines[i][:1]
+                if tag not in ("+", "-", " ", "\\"):
+                    break
+                old_left -= tag in (" ", "-")
+                new_left -= tag in (" ", "+")
+                hunk.append(lines[i])
+                i += 1
+            out.extend(self._redact_hunk(hunk, path, old_path, int(m.group(1)), int(m.group(3))))
+        return "".join(out)
+
+    def _redact_header(self, line: str, path: str, m: re.Match[str]) -> str:
+        """``@@ -1,3 +1,3 @@ SECRET = "..."``: git's function context can hold code too."""
+        return line[: m.end()] + self.redact(line[m.end() :], path, int(m.group(3)))
+
+    def _redact_hunk(
+        self, hunk: list[str], path: str, old_path: str, old_start: int, new_start: int
+    ) -> list[str]:
+        tags = [line[:1] for line in hunk]
+        texts = [line[1:] for line in hunk]
+        new_side = [i for i, tag in enumerate(tags) if tag in (" ", "+")]
+        old_side = [i for i, tag in enumerate(tags) if tag in (" ", "-")]
+        removed = {old_start + n for n, i in enumerate(old_side) if tags[i] == "-"}
+        result = list(texts)
+        for side, file, start, noted, mine in (
+            (new_side, path, new_start, None, (" ", "+")),
+            (old_side, old_path, old_start, removed, ("-",)),
+        ):
+            if not side:
+                continue
+            joined = "".join(texts[i] for i in side)
+            redacted = self.redact(joined, file, start, noted=noted).splitlines(keepends=True)
+            if len(redacted) != len(side):  # never expected; never send unredacted text
+                redacted = [self.redact(texts[i], file, start + n) for n, i in enumerate(side)]
+            for i, text in zip(side, redacted, strict=True):
+                if tags[i] in mine:
+                    result[i] = text
+        return [tag + text for tag, text in zip(tags, result, strict=True)]
 
     def _note(self, file: str, line: int, mark: str, kind: str) -> None:
         key = (file, line, mark)
         if key not in self._seen:
             self._seen.add(key)
             self.redactions.append(Redaction(mark, file, line, kind))
+
+
+def _header_path(line: str) -> str | None:
+    """``+++ b/shop/config.py`` -> ``shop/config.py``; None for ``/dev/null``."""
+    raw = line[4:].rstrip("\r\n").split("\t")[0].strip()
+    if raw == "/dev/null":
+        return None
+    return raw[2:] if raw.startswith(("a/", "b/")) else raw
 
 
 def redacted_lines(redactions: list[Redaction]) -> dict[str, set[int]]:
@@ -87,7 +166,7 @@ def redacted_lines(redactions: list[Redaction]) -> dict[str, set[int]]:
     return lines
 
 
-_HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@")
+_HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
 
 def flag_redacted_changes(diff_text: str, redactions: list[Redaction]) -> list[str]:

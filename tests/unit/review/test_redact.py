@@ -126,3 +126,46 @@ def test_changes_touching_redacted_lines_are_flagged() -> None:
     assert "writes a redaction placeholder" in flag_redacted_changes(writes, [])[0]
     harmless = "--- a/shop/config.py\n+++ b/shop/config.py\n@@ -3,1 +3,1 @@\n-DEBUG = True\n+DEBUG = False\n"
     assert flag_redacted_changes(harmless, redactor.redactions) == []
+
+
+def test_a_diff_is_redacted_hunk_by_hunk_with_its_context() -> None:
+    """A secret split over added lines, a key block half in context, a removed secret: each
+    side of the hunk is judged whole; context and added lines are listed with new numbers,
+    removed lines with old ones."""
+    diff = (
+        "--- a/shop/config.py\n+++ b/shop/config.py\n"
+        "@@ -1,6 +1,9 @@ class Config:\n"
+        " import os\n"
+        '-SECRET_KEY = "old-S3cret-value"\n'
+        "+SECRET_KEY = (\n"
+        '+    "9f8e7d6c5b4a"\n'
+        '+    "3f2e1d0c9b8a"\n'
+        "+)\n"
+        ' KEY = """-----BEGIN RSA PRIVATE KEY-----\n'
+        "-MIIEpAIBAAKCAQEAoldOLDold0123456789\n"
+        "+MIIEpAIBAAKCAQEAnewNEWnew9876543210\n"
+        ' -----END RSA PRIVATE KEY-----"""\n'
+        " DEBUG = True\n"
+        "\\ No newline at end of file\n"
+    )
+    redactor = Redactor()
+    out = redactor.redact_diff(diff, "shop/config.py")
+    for secret in ("old-S3cret-value", "9f8e7d6c5b4a", "3f2e1d0c9b8a", "oldOLDold", "newNEWnew"):
+        assert secret not in out
+    assert len(out.splitlines()) == len(diff.splitlines())
+    assert out.splitlines()[:4] == diff.splitlines()[:4]  # headers and unchanged context
+    assert out.splitlines()[-2:] == [" DEBUG = True", "\\ No newline at end of file"]
+    listed = {(r.line, r.kind) for r in redactor.redactions}
+    assert {(2, "assignment"), (3, "split_literal"), (4, "split_literal")} <= listed
+    assert (4, "private_key") in listed and (6, "private_key") in listed  # old 4, new 6..8
+
+
+def test_a_diff_of_several_files_names_each_file() -> None:
+    """The ``+++`` header of each file decides the file its redactions are listed under."""
+    diff = (
+        "--- a/a.py\n+++ b/a.py\n@@ -1 +1 @@\n-x = 1\n+x = 2\n"
+        '--- a/b.py\n+++ b/b.py\n@@ -1 +1 @@\n-y = 1\n+PASSWORD = "Hunter2-Prod"\n'
+    )
+    redactor = Redactor()
+    assert "Hunter2-Prod" not in redactor.redact_diff(diff, "a.py")
+    assert [(r.file, r.line) for r in redactor.redactions] == [("b.py", 1)]

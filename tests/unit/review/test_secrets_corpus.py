@@ -38,16 +38,21 @@ def _strings(node: Any) -> list[str]:
     return []
 
 
-@pytest.fixture
-def corpus_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "shop-project"
-    write_project(root)
+def _plant(root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The corpus and the withheld files written into ``root``; a private cache and config."""
     for name, text in {**files(), **WITHHELD}.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
     monkeypatch.setenv("ARCHITECT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+
+
+@pytest.fixture
+def corpus_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "shop-project"
+    write_project(root)
+    _plant(root, tmp_path, monkeypatch)
     return root
 
 
@@ -104,3 +109,28 @@ def test_withheld_range_selection_sends_no_request(
     assert _review(corpus_project, ".flaskenv:1-2") == 2
     assert "never sent" in capsys.readouterr().err
     assert llm_env.requests == []
+
+
+def test_no_secret_shape_reaches_a_change_review(
+    tmp_path: Path,
+    llm_env: AnthropicServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``review --changes`` on a real repository whose working tree adds the whole corpus and
+    the withheld files: the diff is sent (redacted hunk by hunk, so split and multi-line
+    secrets are seen whole), the withheld files are not."""
+    from tests.unit.changes.conftest import make_repo
+
+    root = make_repo(tmp_path / "repo")
+    _plant(root, tmp_path, monkeypatch)
+    code = main(["review", "--changes", "--project", str(root), "--format", "json", "--no-save"])
+    assert code == 0, capsys.readouterr().err
+    (request,) = llm_env.requests
+    sent = "\n".join(_strings(request.body))
+    assert "+AWS_SK = " in sent  # the corpus diff itself was sent
+    leaked = [(s.label, frag) for s in SHAPES for frag in s.leaks if frag in sent]
+    assert leaked == []
+    assert not [v for v in WITHHELD.values() if v.strip().split("=")[-1].strip("'\"") in sent]
+    redacted = [a.label for a in LOOK_ALIKES if a.kept not in sent]
+    assert len(redacted) <= 2, redacted
