@@ -36,7 +36,8 @@ def _code_digest() -> str:
     h = hashlib.blake2b(digest_size=8)
     here = Path(__file__).parent
     secrets_dir = here.parent / "secrets"
-    for path in [*sorted(here.glob("*.py")), *sorted(secrets_dir.glob("*.py"))]:
+    # libraries/ too: a changed library model must not be answered from an old map
+    for path in [*sorted(here.rglob("*.py")), *sorted(secrets_dir.glob("*.py"))]:
         try:
             st = path.stat()
         except OSError:

@@ -16,8 +16,9 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from architect_tui.analysis import flaskapi
 from architect_tui.analysis.interpreter import Interpreter
+from architect_tui.analysis.libraries.flask import view_methods
+from architect_tui.analysis.libraries.restful import complete_url, default_endpoint, resource_rule
 from architect_tui.analysis.model import App, Blueprint, Hook, Route, SourceSpan
 from architect_tui.analysis.values import (
     ApiInit,
@@ -109,7 +110,7 @@ class Composer:
                 for ns, resource, urls, kwargs, site in rec.api.pending:
                     endpoint = self._resource_endpoint(rec.api, resource, ns, kwargs)
                     for url in urls:
-                        rule = flaskapi.complete_url(rec.api, url, "")
+                        rule = complete_url(rec.api, url, "")
                         self._emit(
                             app,
                             None,
@@ -182,13 +183,13 @@ class Composer:
     def _app_rule(self, app: AppObj, rec: RuleRec) -> None:
         rule = rec.rule
         if isinstance(rule, PartialRule):
-            rule = flaskapi.complete_url(rule.api, rule.url, "")
+            rule = complete_url(rule.api, rule.url, "")
         self._emit(app, None, rule, rec.endpoint, rec)
 
     def _state_rule(self, app: AppObj, state: _State, rec: RuleRec) -> None:
         rule = rec.rule
         if isinstance(rule, PartialRule):
-            rule = flaskapi.complete_url(rule.api, rule.url, state.url_prefix)
+            rule = complete_url(rule.api, rule.url, state.url_prefix)
         elif state.patched:
             if isinstance(rule, str) and isinstance(state.url_prefix, str) and state.url_prefix:
                 rule = state.url_prefix + rule
@@ -233,7 +234,7 @@ class Composer:
             return
         methods = rec.methods
         if methods is None:
-            methods = flaskapi.view_methods(rec.view)
+            methods = view_methods(rec.view)
         if isinstance(methods, Unknown):
             self.interp.diag(
                 "warning",
@@ -407,13 +408,7 @@ class Composer:
     # ------------------------------------------------------------------ RESTful / RESTX
 
     def _resource_endpoint(self, api: Any, resource: Any, ns: Any, kwargs: dict[str, Any]) -> Any:
-        endpoint = kwargs.get("endpoint")
-        if endpoint:
-            return endpoint
-        name = flaskapi._class_name(resource)
-        if isinstance(name, Unknown):
-            return name
-        return name.lower() if api.flavour == "restful" else flaskapi.camel_to_dash(name)
+        return kwargs.get("endpoint") or default_endpoint(api, resource)
 
     def _resource_rec(
         self,
@@ -424,16 +419,7 @@ class Composer:
         site: Site,
         rule: Any = None,
     ) -> RuleRec:
-        kind = "restx" if api.flavour == "restx" else "restful"
-        return RuleRec(
-            rule,
-            endpoint,
-            AsView(resource, endpoint),
-            flaskapi._methods(kwargs.get("methods")),
-            site,
-            kind,
-            resource,
-        )
+        return resource_rule(api, resource, endpoint, kwargs, site, rule)
 
     # ------------------------------------------------------------------ orphans and hooks
 

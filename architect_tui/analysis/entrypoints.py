@@ -8,13 +8,26 @@ After every module ran, the interpreter calls those too, so that their registrat
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from architect_tui.analysis.facts import FileFacts
-from architect_tui.analysis.values import FuncRef, Site
+from architect_tui.analysis.libraries import Libraries
+from architect_tui.analysis.values import AppObj, FuncRef, ModuleObj, Site
 
-if TYPE_CHECKING:
-    from architect_tui.analysis.interpreter import Interpreter
+
+class Interpreter(Protocol):
+    """What the entry points need of the interpreter (which imports this module, not back)."""
+
+    facts: list[FileFacts]
+    modules: dict[str, ModuleObj]
+    apps: list[AppObj]
+    called: set[int]
+    libraries: Libraries
+
+    def _module_env(self, fn: FuncRef) -> dict[str, Any]: ...
+
+    def guarded_call(self, fn: Any, args: list[Any], kwargs: dict[str, Any], site: Site) -> Any: ...
+
 
 _APP_CLASS_NAMES = frozenset({"Flask", "APIFlask"})
 #: Folders whose modules are not entry points (they still run when a module imports them).
@@ -115,7 +128,7 @@ def call_uncalled_app_setups(interp: Interpreter) -> None:
 def _creates_app(interp: Interpreter, f: FileFacts, name: str, env: dict[str, Any]) -> bool:
     """Does top-level function ``name`` call an app class (``Flask``, a subclass...)?"""
     for called in f.calls.get(name, ()):
-        if called in _APP_CLASS_NAMES or interp.api.is_app_class(env.get(called)):
+        if called in _APP_CLASS_NAMES or interp.libraries.is_app_class(env.get(called)):
             return True
     return False
 

@@ -3,8 +3,9 @@
 Flask builds its URL map by running code: module bodies, app factories, helpers that loop over
 lists of blueprints. Rather than pattern-match a few spellings, the reader *evaluates* that code
 over a tiny value domain (``values.py``): literals, project functions and classes, modules, and
-the Flask-side objects whose methods (``route``, ``register_blueprint``, ``add_resource``...) are
-modelled in ``flaskapi.py`` after the real Flask, Flask-RESTful and Flask-RESTX sources.
+the library objects whose methods (``route``, ``register_blueprint``, ``add_resource``...) are
+answered by the library models under ``libraries/`` (one module per library, modelled after its
+real source, behind the protocol of ``libraries/base.py``; none of them imports this module).
 
 Rules of the game:
 - nothing is imported or executed for real; third-party names are ``External`` paths;
@@ -15,8 +16,7 @@ Rules of the game:
   a loop over unknown data runs once with an ``Unknown`` loop variable, so a rule built from it
   becomes a diagnostic, never a guess;
 - app factories and start-up hooks that nobody calls statically are called once at the end
-  (``entrypoints.py``); Python builtins live in ``pybuiltins.py``, generated protobuf modules
-  in ``protobuf.py``;
+  (``entrypoints.py``); Python builtins live in ``pybuiltins.py``;
 - a budget bounds the work so a pathological project cannot hang the reader.
 """
 
@@ -33,8 +33,9 @@ from architect_tui.analysis.entrypoints import (
     is_test_file,
 )
 from architect_tui.analysis.facts import PRUNED, FileFacts
+from architect_tui.analysis.libraries import NOT_HANDLED, Libraries
+from architect_tui.analysis.libraries.base import passthrough
 from architect_tui.analysis.model import Diagnostic
-from architect_tui.analysis.protobuf import protobuf_attr, protobuf_call
 from architect_tui.analysis.pybuiltins import (
     BUILTINS,
     DICT_METHODS,
@@ -48,7 +49,6 @@ from architect_tui.analysis.pybuiltins import (
     str_method,
 )
 from architect_tui.analysis.values import (
-    FLASK_SIDE,
     MISSING,
     AppObj,
     AsView,
@@ -56,13 +56,10 @@ from architect_tui.analysis.values import (
     BoundMethod,
     Builtin,
     ClassRef,
-    ConfigObj,
     External,
     FuncRef,
     Instance,
     ModuleObj,
-    NamespaceObj,
-    RestfulApi,
     Site,
     SuperProxy,
     Unknown,
@@ -79,19 +76,6 @@ _ORDER: dict[type, Callable[[Any, Any], bool]] = {
     ast.Gt: lambda a, b: a > b,
     ast.GtE: lambda a, b: a >= b,
 }
-_PROTOBUF_CALLS = frozenset(
-    {
-        "AddSerializedFile",
-        "BuildTopDescriptorsAndMessages",
-        "BuildMessageAndEnumDescriptors",
-        "BuildServices",
-        "FileDescriptor",
-        "FieldDescriptor",
-        "GeneratedServiceType",
-        "GeneratedProtocolMessageType",
-    }
-)
-_CURRENT_APP = ("flask.current_app", "flask.globals.current_app")
 
 
 class _Return(Exception):
@@ -167,10 +151,13 @@ class Scope:
 class Interpreter:
     """Evaluates a project's modules; the Flask objects it builds are then composed into a map."""
 
-    def __init__(self, facts: list[FileFacts], names: dict[str, list[str]] | None = None) -> None:
-        from architect_tui.analysis import flaskapi
-
-        self.api = flaskapi
+    def __init__(
+        self,
+        facts: list[FileFacts],
+        names: dict[str, list[str]] | None = None,
+        libraries: Libraries | None = None,
+    ) -> None:
+        self.libraries = libraries or Libraries()
         self.by_name: dict[str, list[FileFacts]] = {}
         for f in facts:
             if f.tree is not None:
@@ -188,8 +175,6 @@ class Interpreter:
         self.running: set[str] = set()
         self.apps: list[AppObj] = []
         self.blueprints: list[BlueprintObj] = []
-        self.apis: list[RestfulApi] = []
-        self.namespaces: list[NamespaceObj] = []
         self.diagnostics: list[Diagnostic] = []
         self._diag_seen: set[tuple[str, int, str]] = set()
         self.depth = 0
@@ -198,7 +183,7 @@ class Interpreter:
         #: factory node -> (known arguments of the call, its result, the apps it made)
         self.factory_memo: dict[int, tuple[int, Any, list[AppObj]]] = {}
         self.called: set[int] = set()
-        self.current_factory: list[str] = []
+        self.current_factory_names: list[str] = []
         self.out_of_budget = False
 
     # ------------------------------------------------------------------ driving
@@ -220,6 +205,18 @@ class Interpreter:
         except RecursionError:
             self.diag("warning", site.file, site.line, "skipped: code nested too deeply to follow")
             return Unknown("too deep")
+
+    # ------------------------------------------------------------------ for the library models
+
+    def construct(self, path: str, args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
+        """Call the library class at ``path`` through the model that knows it."""
+        handler = self.libraries.handler(path)
+        if handler is None:
+            return Unknown(f"{path}()", site.file, site.line)
+        return handler(self, path, args, kwargs, site)
+
+    def current_factory(self) -> str | None:
+        return self.current_factory_names[-1] if self.current_factory_names else None
 
     def exec_file(self, f: FileFacts) -> ModuleObj:
         existing = self.modules.get(f.rel)
@@ -610,7 +607,9 @@ class Interpreter:
 
     def assign(self, target: ast.expr, value: Any, scope: Scope) -> None:
         if isinstance(target, ast.Name):
-            self.api.name_object(value, target.id)
+            owner = self.libraries.owner(value)
+            if owner is not None:
+                owner.named(value, target.id)
             scope.assign(target.id, value)
         elif isinstance(target, ast.Tuple | ast.List):
             items = self.iterate(value)
@@ -628,8 +627,9 @@ class Interpreter:
         elif isinstance(target, ast.Subscript):
             obj = self.eval(target.value, scope)
             key = self.eval(target.slice, scope)
-            if isinstance(obj, ConfigObj) and isinstance(key, str):
-                obj.values[key] = value
+            owner = self.libraries.owner(obj)
+            if owner is not None:
+                owner.set_item(self, obj, key, value)
             elif (isinstance(obj, dict) and hashable(key)) or (
                 isinstance(obj, list) and isinstance(key, int) and -len(obj) <= key < len(obj)
             ):
@@ -640,12 +640,15 @@ class Interpreter:
             obj.attrs[attr] = value
         elif isinstance(obj, ModuleObj) and obj.env is not None:
             obj.env[attr] = value
-        elif isinstance(obj, FLASK_SIDE):
+        else:
+            owner = self.libraries.owner(obj)
+            if owner is None:
+                return
             if getattr(obj, "user_class", None) is not None:
                 if getattr(obj, "user_attrs", None) is None:
                     obj.user_attrs = {}
                 obj.user_attrs[attr] = value
-            self.api.set_attr(self, obj, attr, value)
+            owner.set_attr(self, obj, attr, value)
 
     # ------------------------------------------------------------------ expressions
 
@@ -867,10 +870,10 @@ class Interpreter:
         return self.unknown("a computed value", scope, node)
 
     def subscript(self, obj: Any, key: Any, scope: Scope, node: ast.AST) -> Any:
-        if isinstance(obj, ConfigObj):
-            return self.api.config_get(
-                obj, key, MISSING, Site(scope.file, getattr(node, "lineno", 0))
-            )
+        owner = self.libraries.owner(obj)
+        if owner is not None:
+            found = owner.subscript(self, obj, key, Site(scope.file, getattr(node, "lineno", 0)))
+            return self.unknown("a subscript", scope, node) if found is NOT_HANDLED else found
         if isinstance(obj, dict):
             if hashable(key) and key in obj:
                 return obj[key]
@@ -879,11 +882,6 @@ class Interpreter:
             return self.unknown(f"key {key!r} looked up at run time", scope, node)
         if isinstance(obj, External):
             return self.unknown(f"{obj.path}[{key!r}]", scope, node)
-        if isinstance(obj, Builtin) and obj.label == "Extensions":
-            from architect_tui.analysis import protobuf
-
-            found = protobuf.extension(obj.fn([], {}, None), key)
-            return found if found is not None else self.unknown("a protobuf extension", scope, node)
         if isinstance(obj, list | tuple | str) and isinstance(key, int):
             try:
                 return obj[key]
@@ -904,8 +902,11 @@ class Interpreter:
                 f"{obj.name}.{attr}", site.file if site else "", site.line if site else 0
             )
         if isinstance(obj, External):
-            if obj.path in _CURRENT_APP and self.apps:
-                return self.get_attr(self.apps[-1], attr, site)
+            model = self.libraries.by_external.get(obj.path)
+            if model is not None:
+                found = model.external_attr(self, obj.path, attr, site)
+                if found is not NOT_HANDLED:
+                    return found
             return External(f"{obj.path}.{attr}")
         if isinstance(obj, ClassRef):
             value = obj.lookup(attr)
@@ -930,11 +931,10 @@ class Interpreter:
             return self._bind(value, obj, obj.cls, site)
         if isinstance(obj, FuncRef) and attr == "__name__":
             return obj.name
-        if type(obj).__name__.startswith(("Pb", "RpcOptions")):
-            return protobuf_attr(self, obj, attr, site)
         if isinstance(obj, SuperProxy):
             return self._super_attr(obj, attr, site)
-        if isinstance(obj, FLASK_SIDE):
+        owner = self.libraries.owner(obj)
+        if owner is not None:
             extra = getattr(obj, "user_attrs", None)
             if extra and attr in extra:
                 return extra[attr]
@@ -943,7 +943,7 @@ class Interpreter:
                 value = user_class.lookup(attr)
                 if value is not MISSING:
                     return self._bind(value, obj, user_class, site)
-            return self.api.get_attr(self, obj, attr, site)
+            return owner.attr(self, obj, attr, site)
         if isinstance(obj, dict) and attr in DICT_METHODS:
             return Builtin(
                 lambda args, kwargs, site, d=obj, a=attr: dict_method(d, a, args, kwargs),
@@ -1017,12 +1017,14 @@ class Interpreter:
             else:
                 kwargs[kw.arg] = value
         site = Site(scope.file, node.lineno, node.end_lineno or node.lineno)
-        if isinstance(node.func, ast.Attribute) and node.func.attr in _PROTOBUF_CALLS:
-            handled = protobuf_call(
-                self, node.func.attr, args, kwargs, scope.module, scope.globals_, site
-            )
-            if handled is not MISSING:
-                return handled
+        if isinstance(node.func, ast.Attribute):
+            model = self.libraries.by_call_name.get(node.func.attr)
+            if model is not None:
+                handled = model.call_by_name(
+                    self, node.func.attr, args, kwargs, scope.module, scope.globals_, site
+                )
+                if handled is not NOT_HANDLED:
+                    return handled
         if isinstance(func, Builtin) and func.label == "globals":
             return scope.globals_
         if isinstance(func, Builtin) and func.label == "super":
@@ -1053,32 +1055,45 @@ class Interpreter:
         if isinstance(func, UserBound):
             return self.call_user(func.func, [func.obj, *args], kwargs, site)
         if isinstance(func, BoundMethod):
-            return self.api.call_method(self, func.obj, func.name, args, kwargs, site)
+            owner = self.libraries.owner(func.obj)
+            if owner is None:
+                return passthrough(args, kwargs)
+            return owner.method(self, func.obj, func.name, args, kwargs, site)
         if isinstance(func, Builtin):
             return func.fn(args, kwargs, site)
         if isinstance(func, External):
-            return self.api.call_external(self, func.path, args, kwargs, site)
+            return self._call_external(func.path, args, kwargs, site)
         if isinstance(func, ClassRef):
             return self.instantiate(func, args, kwargs, site)
-        if type(func).__name__ == "PbServiceClass":
-            return func  # the generic service instance answers like its class
+        owner = self.libraries.owner(func)
+        if owner is not None:
+            return owner.call_value(self, func, args, kwargs, site)
         return Unknown("a call to something known only at run time", site.file, site.line)
+
+    def _call_external(self, path: str, args: list[Any], kwargs: dict[str, Any], site: Site) -> Any:
+        """A call of a name from outside the project, answered by its library's model."""
+        if path.endswith(".__init__") and args and self.libraries.constructs(path[:-9]):
+            owner = self.libraries.owner(args[0])  # ``Flask.__init__(self, ...)`` in a subclass
+            if owner is not None:
+                owner.method(self, args[0], "__init__", args[1:], kwargs, site)
+            return None
+        return self.construct(path, args, kwargs, site)
 
     def instantiate(
         self, cls: ClassRef, args: list[Any], kwargs: dict[str, Any], site: Site
     ) -> Any:
         for base in cls.mro():
-            if isinstance(base, External) and self.api.is_flask_side_class(base.path):
+            if isinstance(base, External) and self.libraries.constructs(base.path):
                 init = cls.lookup("__init__")
                 if isinstance(init, FuncRef):
                     # The subclass decides what reaches the base constructor: start empty and let
-                    # its super().__init__(...) fill the object in (flaskapi.reinit).
-                    obj = self.api.call_external(self, base.path, [], {}, site)
+                    # its super().__init__(...) fill the object in (the model's "__init__").
+                    obj = self.construct(base.path, [], {}, site)
                     obj.user_class = cls
                     obj.base_path = base.path
                     self.call_user(init, [obj, *args], kwargs, site)
                 else:
-                    obj = self.api.call_external(self, base.path, args, kwargs, site)
+                    obj = self.construct(base.path, args, kwargs, site)
                     obj.user_class = cls
                     obj.base_path = base.path
                 return obj
@@ -1115,7 +1130,7 @@ class Interpreter:
         self.stack.append(node)
         is_factory = isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         if is_factory:
-            self.current_factory.append(fn.name)
+            self.current_factory_names.append(fn.name)
         result: Any = None
         try:
             if isinstance(node, ast.Lambda):
@@ -1134,7 +1149,7 @@ class Interpreter:
             self.depth -= 1
             self.stack.pop()
             if is_factory:
-                self.current_factory.pop()
+                self.current_factory_names.pop()
         made = [a for a in self.apps[apps_before:] if a.factory == fn.name]
         if made:
             if memo is not None:

@@ -2,8 +2,10 @@
 
 Python literals (``str``, ``int``, ``tuple``, ``list``, ``dict``, ``None``...) stand for themselves.
 Everything else is one of the small classes below: project functions and classes, modules, the
-Flask-side objects (apps, blueprints, Flask-RESTful and Flask-RESTX APIs and namespaces) and
-``Unknown`` for whatever cannot be known without running the code. ``Unknown`` carries where and
+Flask objects every library model records on (apps, blueprints, their rules, hooks and
+registrations, which ``compose.py`` replays) and ``Unknown`` for whatever cannot be known without
+running the code. Objects of one library only (an ``Api``, a ``Namespace``, an ``Admin``) live in
+that library's model under ``libraries/``. ``Unknown`` carries where and
 why, so that the reader can turn it into a diagnostic instead of guessing.
 """
 
@@ -243,6 +245,7 @@ class AppObj:
     unknown_registrations: list[Site] = field(default_factory=list)
     user_class: ClassRef | None = None
     named: bool = False
+    library: str = ""  # the model that made it, when it extends Flask's (apiflask)
 
 
 @dataclass(eq=False)
@@ -260,58 +263,4 @@ class BlueprintObj:
     registered: bool = False
     synthetic: bool = False  # e.g. Flask-RESTX's restx_doc blueprint
     user_class: ClassRef | None = None
-
-
-@dataclass(eq=False)
-class RestfulApi:
-    """A Flask-RESTful ``Api``; ``flavour`` is "restful" or "restx" (RESTX adds namespaces)."""
-
-    flavour: str
-    site: Site
-    prefix: Any = ""
-    app: Any = None  # what add_resource registers on right away (Flask-RESTful's self.app)
-    blueprint: Any = None
-    pending: list[tuple[Any, Any, tuple[Any, ...], dict[str, Any], Site]] = field(
-        default_factory=list
-    )  # (namespace, resource, urls, kwargs, site)
-    url_part_order: Any = "bae"
-    doc: Any = "/"
-    add_specs: bool = True
-    endpoints: set[str] = field(default_factory=set)
-    namespaces: list[Any] = field(default_factory=list)
-    ns_paths: dict[int, Any] = field(default_factory=dict)
-    default_ns: Any = None
-    user_class: ClassRef | None = None
-
-
-@dataclass(eq=False)
-class NamespaceObj:
-    """A Flask-RESTX ``Namespace``: resources wait here until added to an ``Api``."""
-
-    name: Any
-    path: Any
-    site: Site
-    resources: list[tuple[Any, tuple[Any, ...], dict[str, Any], Site]] = field(default_factory=list)
-    apis: list[RestfulApi] = field(default_factory=list)
-    user_class: ClassRef | None = None
-
-    @property
-    def full_path(self) -> Any:
-        if isinstance(self.path, Unknown) or isinstance(self.name, Unknown):
-            return self.path if isinstance(self.path, Unknown) else self.name
-        if self.path is not None and not isinstance(self.path, str):
-            return Unknown("namespace path is not a string")
-        return (self.path or ("/" + str(self.name))).rstrip("/")
-
-
-@dataclass(eq=False)
-class SmorestApi:
-    """A flask-smorest ``Api``: ``api.register_blueprint(blp)`` registers on its app."""
-
-    site: Site
-    app: Any = None
-    pending: list[tuple[Any, dict[str, Any], Site]] = field(default_factory=list)
-    user_class: ClassRef | None = None
-
-
-FLASK_SIDE = (AppObj, BlueprintObj, RestfulApi, NamespaceObj, ConfigObj, SmorestApi)
+    library: str = ""  # the model that made it, when it extends Flask's (smorest, apiflask)

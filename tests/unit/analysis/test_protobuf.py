@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from architect_tui.analysis import read_project
-from architect_tui.analysis.protobuf import decode_file
+from architect_tui.analysis.libraries.protobuf import decode_file
 
 
 def _varint(n: int) -> bytes:

@@ -18,15 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from architect_tui.analysis.libraries.base import NOT_HANDLED, Context, LibraryModel
 from architect_tui.analysis.values import Builtin, Site, Unknown
-
-if TYPE_CHECKING:
-    from architect_tui.analysis.interpreter import Interpreter
-
-#: ``protobuf_call`` returns this when the call is not a protobuf one.
-NOT_HANDLED: Any = object()
 
 RPC_EXTENSION = 51310
 
@@ -270,16 +265,23 @@ class RpcOptions:
     endpoints: list[PbEndpoint]
 
 
+@dataclass(eq=False)
+class PbExtensions:
+    """``options.Extensions``: subscripted with an extension (``[databricks_pb2.rpc]``)."""
+
+    options: PbOptions
+
+
 # ---------------------------------------------------------------- interpreter glue
 
 
-def protobuf_attr(interp: Interpreter, obj: Any, attr: str, site: Site | None) -> Any:
+def protobuf_attr(obj: Any, attr: str, site: Site | None) -> Any:
     """Attributes of the stand-in values, for the interpreter."""
 
     if isinstance(obj, PbMethod) and attr == "GetOptions":
         return Builtin(lambda a, k, s, m=obj: PbOptions(m), "GetOptions")
     if isinstance(obj, PbOptions) and attr == "Extensions":
-        return Builtin(lambda a, k, s, o=obj: o, "Extensions")  # subscripted below
+        return PbExtensions(obj)  # subscripted by the model below
     if isinstance(obj, RpcOptions) and attr == "endpoints":
         return list(obj.endpoints)
     if isinstance(obj, PbServiceClass) and attr == "GetRequestClass":
@@ -301,7 +303,6 @@ def _request_class(service: Any, args: list[Any]) -> Any:
 
 
 def protobuf_call(
-    interp: Interpreter,
     name: str,
     args: list[Any],
     kwargs: dict[str, Any],
@@ -347,3 +348,62 @@ def protobuf_call(
     if target is not None:
         inject(args[0], module_name, target, services=name == "BuildServices")
     return None
+
+
+#: Calls on receivers the reader cannot know (``descriptor_pool.Default().AddSerializedFile``).
+PROTOBUF_CALLS = frozenset(
+    {
+        "AddSerializedFile",
+        "BuildTopDescriptorsAndMessages",
+        "BuildMessageAndEnumDescriptors",
+        "BuildServices",
+        "FileDescriptor",
+        "FieldDescriptor",
+        "GeneratedServiceType",
+        "GeneratedProtocolMessageType",
+    }
+)
+
+
+class ProtobufModel(LibraryModel):
+    """Generated ``*_pb2`` modules read as data (MLflow's REST server builds its rules from
+    them)."""
+
+    name = "protobuf"
+    values = (*PB_VALUES, PbMessageClass, RpcOptions, PbExtensions)
+    calls_by_name = PROTOBUF_CALLS
+
+    def attr(self, ctx: Context, obj: Any, attr: str, site: Site | None) -> Any:
+        return protobuf_attr(obj, attr, site)
+
+    def subscript(self, ctx: Context, obj: Any, key: Any, site: Site) -> Any:
+        if isinstance(obj, PbExtensions):
+            found = extension(obj.options, key)
+            return (
+                found
+                if found is not None
+                else Unknown("a protobuf extension", site.file, site.line)
+            )
+        return NOT_HANDLED
+
+    def call_value(
+        self, ctx: Context, obj: Any, args: list[Any], kwargs: dict[str, Any], site: Site
+    ) -> Any:
+        if isinstance(obj, PbServiceClass):
+            return obj  # the generic service instance answers like its class
+        return super().call_value(ctx, obj, args, kwargs, site)
+
+    def call_by_name(
+        self,
+        ctx: Context,
+        name: str,
+        args: list[Any],
+        kwargs: dict[str, Any],
+        module: str,
+        module_globals: dict[str, Any],
+        site: Site,
+    ) -> Any:
+        return protobuf_call(name, args, kwargs, module, module_globals, site)
+
+
+MODEL = ProtobufModel()
