@@ -1,6 +1,7 @@
 """``architect undo [--project PATH] [--json]``: restore the latest checkpoint byte for byte.
 
-Exit 0 when restored; 1 when there is nothing to undo or a file changed since the apply (then
+Exit 0 when restored; 1 when there is nothing to undo, a file changed since the apply (bytes or
+mode), the checkpoint is unsafe to restore, or another apply/undo holds the project's lock (then
 nothing is written); 2 on usage errors.
 """
 
@@ -30,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps([c.summary() for c in chain], indent=2))
         for c in [] if args.json else chain:
+            if c.problem:  # a planted or damaged checkpoint: undo refuses it, say why
+                print(f"{c.id}  cannot be restored: {c.problem}")
+                continue
             print(f"{c.id}  {c.created}  {c.message}  ({', '.join(f.path for f in c.files)})")
         return 0
     report = undo(root)

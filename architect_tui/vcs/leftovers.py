@@ -3,12 +3,15 @@
 A ``kill -9`` between creating a temp file and renaming it leaves the temp file; one during a
 folder-store save leaves a ``.<id>.partial`` folder. Neither is ever read again, so both go. Old
 versions wrote temp files beside their targets (``.views.py.XXXX.architect-tmp``): those are
-looked for in the project too, skipping folders no apply writes into.
+looked for in the project too, once (a marker in the state folder remembers the sweep: this version
+writes temp files in the state folder only, except when it is on another file system), skipping
+folders no apply writes into.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -48,7 +51,8 @@ def clean_leftovers(root: Path) -> list[Path]:
     """
     root = Path(root)
     removed: list[Path] = []
-    scratch = state_dir(root) / "tmp"
+    state = state_dir(root)
+    scratch = state / "tmp"
     if scratch.is_dir():
         for entry in scratch.iterdir():
             if entry.name != ".gitignore" and entry.is_file() and not entry.is_symlink():
@@ -61,6 +65,10 @@ def clean_leftovers(root: Path) -> list[Path]:
             if entry.name.startswith(".") and entry.name.endswith(".partial") and entry.is_dir():
                 shutil.rmtree(entry, ignore_errors=True)
                 removed.append(entry)
+    key = hashlib.sha1(os.path.realpath(root).encode(), usedforsecurity=False).hexdigest()[:12]
+    marker = state / f"swept-{key}"  # per project: several may share one repository
+    if marker.exists():
+        return removed
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in _SKIP_DIRS]
         for name in files:
@@ -70,4 +78,7 @@ def clean_leftovers(root: Path) -> list[Path]:
                     if path.is_file() and not path.is_symlink():
                         path.unlink()
                         removed.append(path)
+    with contextlib.suppress(OSError):
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text("old-style temp files swept from the project\n")
     return removed

@@ -49,6 +49,30 @@ def undo(root: Path) -> UndoReport:
         return UndoReport(False, None, reason=str(exc))
 
 
+def undo_through(root: Path, checkpoint_id: str) -> list[UndoReport]:
+    """Undo the latest checkpoints one by one until ``checkpoint_id`` itself is undone.
+
+    For a chain of applies (a fix, a failed verification, a fix of the fix...) that the user
+    wants gone as a whole. Stops at the first checkpoint that cannot be undone (a file edited
+    since): the reports say how far it got. An unknown id undoes nothing.
+    """
+    root = Path(root)
+    try:
+        with project_lock(root, "undo"):
+            clean_leftovers(root)
+            ids = [c.id for c in open_store(root).chain()]
+            if checkpoint_id not in ids:
+                return [UndoReport(False, None, reason=f"no checkpoint {checkpoint_id} to undo")]
+            reports: list[UndoReport] = []
+            for _ in range(ids.index(checkpoint_id) + 1):
+                reports.append(_undo(root))
+                if not reports[-1].undone:
+                    break
+            return reports
+    except LockHeld as exc:
+        return [UndoReport(False, None, reason=str(exc))]
+
+
 def _plan_file(base: Path, f: FileChange) -> tuple[_Step, bool]:
     """What undo does to one file, and whether it blocks the undo (edited since, unsafe)."""
     check = resolve_inside(base, f.path)

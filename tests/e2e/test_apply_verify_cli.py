@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.gitrepo import git
+from tests.support.gitrepo import git, make_repo, plant_checkpoint
 
 SOURCE = "def price():\n    return 10\n"
 DIFF = (
@@ -91,3 +91,20 @@ def test_failed_verification_is_not_committed(project: Path, tmp_path: Path) -> 
     done = architect(project, review(tmp_path, "11"), "--verify", "--commit")
     assert done.returncode == 4 and "not committed: verification failed" in done.stderr
     assert git(project, "rev-parse", "HEAD") == head
+
+
+def test_undo_cli_lists_and_refuses_a_planted_checkpoint(tmp_path: Path) -> None:
+    """`architect undo --list` names the problem; `architect undo --json` refuses, exit 1."""
+    repo = make_repo(tmp_path / "r")
+    manifest = {"files": [{"path": "../../x.py", "before": True, "after": True}], "prefix": ""}
+    plant_checkpoint(
+        repo, manifest, {"before-0": b"a", "after-0": b"b"}, "refs/architect/checkpoints"
+    )
+    run = [sys.executable, "-m", "architect_tui", "undo", "--project", str(repo)]
+    listed = subprocess.run([*run, "--list"], capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 0 and "cannot be restored: unsafe path" in listed.stdout
+    done = subprocess.run([*run, "--json"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["undone"] is False and "cannot be restored safely" in doc["reason"]
+    assert set(doc) == {"undone", "checkpoint", "files", "reason", "remaining"}

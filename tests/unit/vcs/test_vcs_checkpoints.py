@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from architect_tui.patch import apply, extract_changes, plan
-from architect_tui.vcs import commit_applied, list_checkpoints, undo
+from architect_tui.vcs import commit_applied, list_checkpoints, undo, undo_through
 from tests.support.gitrepo import VIEWS, git, make_repo
 
 DIFF = """```diff
@@ -209,3 +209,38 @@ def test_project_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     assert undo(repo).undone
     assert (sub / "app" / "views.py").read_text() == VIEWS
     assert (repo / "app" / "views.py").read_text() == VIEWS  # the root's own file untouched
+
+
+def chain_of_three(root: Path, start: str = "hi") -> list[str]:
+    """Three applies in a row (a fix, then two fixes of the fix); returns their checkpoint ids."""
+    ids = []
+    for old, new in ((start, "a"), ("a", "b"), ("b", "c")):
+        text = DIFF.replace('-    return "hi"', f'-    return "{old}"').replace(
+            '+    return "hello"', f'+    return "{new}"'
+        )
+        report = run_apply(root, text)
+        assert report.applied, report.reason
+        ids.append(str(report.checkpoint))
+    return ids
+
+
+def test_undo_through_takes_back_a_whole_chain(repo: Path) -> None:
+    """undo_through(first) undoes every apply since, newest first, back to before the first."""
+    older = run_apply(repo, DIFF.replace("hello", "older")).checkpoint  # not part of the chain
+    first, _, last = chain_of_three(repo, start="older")
+    reports = undo_through(repo, first)
+    assert [r.undone for r in reports] == [True, True, True]
+    assert reports[0].checkpoint == last and reports[-1].checkpoint == first
+    assert 'return "older"' in (repo / "app" / "views.py").read_text()
+    assert [c.id for c in list_checkpoints(repo)] == [older]
+
+
+def test_undo_through_stops_at_an_edited_file_and_unknown_ids(repo: Path) -> None:
+    """An edit made after the chain stops it at once; an unknown id undoes nothing."""
+    first, _, _ = chain_of_three(repo)
+    assert undo_through(repo, "0000deadbeef")[0].reason == "no checkpoint 0000deadbeef to undo"
+    target = repo / "app" / "views.py"
+    target.write_text(target.read_text() + "# mine\n")
+    reports = undo_through(repo, first)
+    assert len(reports) == 1 and not reports[0].undone
+    assert target.read_text().endswith("# mine\n") and len(list_checkpoints(repo)) == 3
