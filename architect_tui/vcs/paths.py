@@ -67,5 +67,7 @@ def resolve_inside(root: Path, rel: str) -> PathCheck:
             return PathCheck(rel, None, f"path resolves into {part}/: {rel}")
     if real.is_dir():
         return PathCheck(rel, None, f"path is a directory: {rel}")
+    if real.exists() and not real.is_file():  # a FIFO would hang a read; a device, worse
+        return PathCheck(rel, None, f"path is not a regular file (FIFO, socket, device): {rel}")
     # Write to the real location: replacing a symlink inside the project would break the link.
     return PathCheck(rel, real)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -108,3 +110,16 @@ def test_undo_cli_lists_and_refuses_a_planted_checkpoint(tmp_path: Path) -> None
     doc = json.loads(done.stdout)
     assert doc["undone"] is False and "cannot be restored safely" in doc["reason"]
     assert set(doc) == {"undone", "checkpoint", "files", "reason", "remaining"}
+
+
+def test_apply_onto_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
+    """A diff creating shop.py where a FIFO sits: refused with a reason, within the timeout."""
+    root = tmp_path / "p"
+    root.mkdir()
+    os.mkfifo(root / "shop.py")
+    diff = "```diff\n--- /dev/null\n+++ b/shop.py\n@@ -0,0 +1 @@\n+X = 1\n```\n"
+    (tmp_path / "r.md").write_text(diff)
+    done = architect(root, str(tmp_path / "r.md"), "--json")  # subprocess timeout: 120 s
+    assert done.returncode == 1
+    assert "not a regular file" in json.dumps(json.loads(done.stdout))
+    assert stat.S_ISFIFO((root / "shop.py").stat().st_mode)

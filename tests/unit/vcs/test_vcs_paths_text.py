@@ -124,3 +124,10 @@ def test_round_trip_property(lines: list[tuple[str, str]], final: bool, bom: boo
         text = text[: -len(lines[-1][1])]
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
     assert decode(data, python=False).encode() == data
+
+
+def test_a_fifo_is_refused_not_read(project: Path) -> None:
+    """A FIFO where a file is expected is refused up front (reading it would hang)."""
+    os.mkfifo(project / "app" / "pipe.py")
+    check = resolve_inside(project, "app/pipe.py")
+    assert not check.ok and "not a regular file" in (check.reason or "")
