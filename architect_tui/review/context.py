@@ -80,6 +80,7 @@ def build_request(
     pieces = builder.build()
     if hints:
         text = "Notes to consider:\n" + "\n".join(f"- {h}" for h in hints)
+        text = builder.redactor.redact_generated(text)
         pieces.insert(
             1,
             _piece(
@@ -99,7 +100,7 @@ def build_request(
         target=selection.label or selection.file,
         lens=lens,
         system=system,
-        overview=project_overview(project),
+        overview=builder.redactor.redact_generated(project_overview(project)),
         pieces=pieces,
         budget=settings.token_budget,
         ask=ask,
@@ -350,6 +351,7 @@ class _Builder:
             blocks.append(f"... and {len(routes) - 25} more routes")
         if blocks:
             text = "### Route facts (from static analysis)\n" + "\n\n".join(blocks)
+            text = self.redactor.redact_generated(text)
             self.pieces.append(
                 _piece(
                     "facts",

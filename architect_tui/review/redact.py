@@ -74,6 +74,12 @@ class Redactor:
         out.append(text[done:])
         return "".join(out)
 
+    def redact_generated(self, text: str) -> str:
+        """Text built from the map rather than read from a file (the project overview, route
+        facts, hints): a rule like ``/bot<token>/hook`` holds the secret its code does.
+        Redacted as code; its redactions are listed under no file (no change can touch it)."""
+        return self.redact(text, "")
+
     def redact_diff(self, diff: str, path: str, old_path: str | None = None) -> str:
         """A unified diff with each hunk's sides redacted whole, not line by line.
 

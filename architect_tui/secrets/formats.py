@@ -73,7 +73,10 @@ FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("huggingface_token", re.compile(_B + r"hf_[A-Za-z0-9]{30,}" + _E)),
     ("shopify_token", re.compile(_B + r"shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}" + _E)),
     ("digitalocean_token", re.compile(_B + r"do[opr]_v1_[a-f0-9]{64}" + _E)),
-    ("telegram_bot_token", re.compile(_B + r"\d{8,10}:AA[0-9A-Za-z_\-]{33}" + _E)),
+    (
+        "telegram_bot_token",  # also inside Telegram's URLs: /bot<id>:<secret>/
+        re.compile(r"(?:(?<=bot)|(?<![A-Za-z0-9_]))\d{8,10}:AA[0-9A-Za-z_\-]{33}" + _E),
+    ),
     (
         "azure_storage_key",
         re.compile(r"AccountKey=(?P<secret>[A-Za-z0-9+/=]{40,})"),

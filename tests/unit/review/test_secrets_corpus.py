@@ -134,3 +134,48 @@ def test_no_secret_shape_reaches_a_change_review(
     assert not [v for v in WITHHELD.values() if v.strip().split("=")[-1].strip("'\"") in sent]
     redacted = [a.label for a in LOOK_ALIKES if a.kept not in sent]
     assert len(redacted) <= 2, redacted
+
+
+BOT_APP = """from flask import Flask
+
+app = Flask(__name__)
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ"
+
+
+@app.route("/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ/hook", methods=["POST"])
+def telegram():
+    return ""
+
+
+@app.route("/webhook/" + TOKEN)
+def relay():
+    return ""
+
+
+@app.route("/")
+def index():
+    return "ok"
+"""
+
+
+@pytest.mark.parametrize("target", ["index", "telegram"])
+def test_a_secret_in_a_route_rule_is_not_sent_in_the_overview_or_the_facts(
+    target: str,
+    tmp_path: Path,
+    llm_env: AnthropicServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The map's rules reach the request through the project overview and the route facts, not
+    through a file: a bot token in a rule is redacted there too (the rules still say which
+    route is which)."""
+    root = tmp_path / "bot"
+    (root / "bot").mkdir(parents=True)
+    (root / "bot/__init__.py").write_text(BOT_APP)
+    monkeypatch.setenv("ARCHITECT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    assert _review(root, target) == 0, capsys.readouterr().err
+    (request,) = llm_env.requests
+    sent = "\n".join(_strings(request.body))
+    assert "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ" not in sent
+    assert "POST /bot«REDACTED:" in sent and "GET /webhook/«REDACTED:" in sent
