@@ -243,8 +243,9 @@ _WORDY_IDENTIFIER = re.compile(r"[A-Za-z]+(?:[_.:-][A-Za-z]+)+|[A-Z][A-Z]+|[a-z]
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://|^www\.|^mailto:")
 _PATH = re.compile(
-    r"^(?:~|\.{1,2})?/|^[A-Za-z]:\\"  # absolute, home or relative-to-here
-    r"|^[\w-]+(?:/[\w.-]+)*/[\w-]+\.[A-Za-z]{1,5}$"  # dir/file.ext
+    r"^(?:~|\.{1,2})?(?:/[\w.-]+){2,}/?$|^[A-Za-z]:\\"  # /two/segments, ~/.., C:\\
+    r"|^(?:~|\.{1,2})?/[A-Za-z_.-]+$"  # /static, ./config: one word
+    r"|^[\w-]+(?:/[\w.-]+)*/[\w-]+\.[a-z]{1,5}$"  # dir/file.ext
     r"|^[a-z_-]+(?:/[a-z_-]+)+/?$"  # words/and/words
 )
 _REPEATED = re.compile(r"^(.)\1*$|^[\W_]+$")
@@ -300,8 +301,13 @@ def is_placeholder(value: str) -> bool:
     low = v.lower()
     if low in _PLACEHOLDER_WORDS or low.startswith(("your", "my-", "insert", "put-", "enter")):
         return True
-    if "xxxx" in low or "****" in low or "…" in v or "..." in v:
+    if "xxxx" in low or "****" in low:
         return True
+    elided = v.replace("…", "...")
+    if "..." in elided and (
+        elided.startswith("...") or elided.endswith("...") or len(elided) - 3 < 12
+    ):
+        return True  # "sk_live_...", "abc...xyz": an elided example, not a value
     return bool(_TEMPLATE.search(v))
 
 

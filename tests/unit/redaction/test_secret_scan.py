@@ -143,3 +143,25 @@ def test_every_format_has_hints_and_no_hint_hides_another() -> None:
     assert {kind for kind, _ in FORMATS} == set(FORMAT_HINTS)
     hints = {h for hs in FORMAT_HINTS.values() for h in hs}
     assert [(a, b) for a in hints for b in hints if a != b and b.startswith(a)] == []
+
+
+@pytest.mark.parametrize(
+    ("value", "secret"),
+    [
+        ("/_3ZpH3d06xb", True),  # a leading slash does not make a token a path
+        ("/=rFkH7GnprZ3xhF", True),
+        ("7/vvqD3ERRS.LUvl", True),
+        ("VsypKfOdp0A...u-Emg=asBhy=N7", True),  # dots inside a long value: not elided
+        ("/run/secrets/db_password", False),
+        ("/static", False),
+        ("certs/server.pem", False),
+        ("sk_live_...", False),
+        ("abc…xyz", False),
+    ],
+)
+def test_paths_and_elided_examples_under_a_secret_name(value: str, secret: bool) -> None:
+    """Found by property testing: path and ellipsis look-alikes must be real paths and real
+    elisions, not any value that happens to hold a slash or three dots."""
+    from architect_tui.secrets import looks_like_secret
+
+    assert looks_like_secret(value, "SECRET_KEY") is secret
