@@ -103,13 +103,18 @@ def _read(
             cached: ProjectMap = last.result
             cached.root = root
             return cached
-    pack = cache_mod.load_pack(root, "facts") if use_cache else cache_mod.Pack()
+    memo = {} if memo is None else memo
+    # The facts pack is big (about a second for 1,500 files): not worth reading when the memo
+    # holds nearly every file already (the second side of a route diff) and parsing the few
+    # others costs less.
+    misses = sum(1 for key in keys.values() if key not in memo)
+    need_pack = use_cache and misses > max(50, len(keys) // 10)
+    pack = cache_mod.load_pack(root, "facts") if need_pack else cache_mod.Pack()
 
     facts: dict[str, FileFacts] = {}
     todo: list[tuple[str, str, bool]] = []
-    memo = {} if memo is None else memo
     for rel, key in keys.items():
-        hit = memo.get(key) or (pack.facts.get(key) if use_cache else None)
+        hit = memo.get(key) or pack.facts.get(key)
         if hit is not None:
             facts[rel] = hit
         else:

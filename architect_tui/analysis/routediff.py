@@ -14,6 +14,7 @@ only the files that differ are parsed twice. The change itself is any object wit
 from __future__ import annotations
 
 import ast
+import gc
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -264,8 +265,14 @@ def diff_change(
     auth: AuthVerdict | None = None,
 ) -> tuple[RouteDiff, ProjectMap, ProjectMap]:
     """Map both sides of ``change`` and diff them: (diff, map at base, map at head)."""
-    before, after = map_change(root, change, use_cache=use_cache)
-    return diff_maps(before, after, change, auth=auth), before, after
+    gc_was_on = gc.isenabled()
+    gc.disable()  # as in the reader: many long-lived objects, no garbage cycles worth chasing
+    try:
+        before, after = map_change(root, change, use_cache=use_cache)
+        return diff_maps(before, after, change, auth=auth), before, after
+    finally:
+        if gc_was_on:
+            gc.enable()
 
 
 # -- the diff ----------------------------------------------------------------------------------
@@ -419,8 +426,13 @@ class _CodeIndex:
             for fn in found:
                 if not fn.name.startswith("__") and fn.name not in _GENERIC_NAMES:
                     self.touched.setdefault(fn.name, fn)
+        # A changed view is a "view" reason of its own routes; other code rarely calls a view,
+        # and following its name through every file would cost more than it finds.
+        views = {r.view for r in (*before.routes, *after.routes)}
+        self.callable = {n: f for n, f in self.touched.items() if n not in views}
         self._callers: dict[str, tuple[str, _Function]] | None = None
         self._texts: dict[str, list[str]] = {}
+        self._may: dict[str, bool] = {}
 
     # spans
     def _new(self, span: SourceSpan | None) -> bool:
@@ -490,13 +502,13 @@ class _CodeIndex:
         return set(_CALL.findall(text))
 
     def _callees(self, route: Route, already: set[str]) -> list[Reason]:
-        if not self.touched or route.kind == "static":
+        if not self.callable or route.kind == "static" or not self._may_call(route.span.file):
             return []
         calls = self._view_calls(route)
         out = []
-        for name in sorted(calls & self.touched.keys()):
+        for name in sorted(calls & self.callable.keys()):
             if name != route.view and name not in already:
-                fn = self.touched[name]
+                fn = self.callable[name]
                 out.append(Reason("callee", fn.file, fn.line, name))
         done = {r.name for r in out} | already
         for via in sorted(calls & self.callers().keys()):
@@ -506,14 +518,24 @@ class _CodeIndex:
                 out.append(Reason("callee", fn.file, fn.line, name, via=via))
         return out
 
+    def _may_call(self, rel: str) -> bool:
+        """Whether the file names a touched function or one that calls one (a cheap test that
+        spares reading every view of the project line by line)."""
+        if rel not in self._may:
+            names = [*self.callable, *self.callers()]
+            text = "\n".join(self._lines(rel))
+            self._may[rel] = any(n in text for n in names)
+        return self._may[rel]
+
     def callers(self) -> dict[str, tuple[str, _Function]]:
         """Function name -> (a touched function it calls, that function): the second hop."""
         if self._callers is not None:
             return self._callers
         self._callers = {}
         pattern = re.compile(
-            r"\b(" + "|".join(re.escape(n) for n in sorted(self.touched)) + r")\s*\("
+            r"\b(" + "|".join(re.escape(n) for n in sorted(self.callable)) + r")\s*\("
         )
+        needles = [n.encode() for n in self.callable]
         names = self.change.head_files()
         if names is None:
             names = self.after.files
@@ -521,7 +543,9 @@ class _CodeIndex:
             if not rel.endswith(".py"):
                 continue
             data = self.change.read_head(rel)
-            if data is None or not pattern.search(data.decode("utf-8", "replace")):
+            if data is None or not any(n in data for n in needles):  # cheap before the regex
+                continue
+            if not pattern.search(data.decode("utf-8", "replace")):
                 continue
             tree = _parse(data, rel)
             if tree is None:
@@ -531,7 +555,7 @@ class _CodeIndex:
                 body = "\n".join(lines[fn.line - 1 : fn.end_line])
                 for called in pattern.findall(body):
                     if called != fn.name and fn.name not in self.touched:
-                        self._callers.setdefault(fn.name, (called, self.touched[called]))
+                        self._callers.setdefault(fn.name, (called, self.callable[called]))
         return self._callers
 
 

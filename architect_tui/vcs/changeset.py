@@ -66,6 +66,7 @@ class ChangeSet:
     files: list[ChangedFile] = field(default_factory=list)
     _repo: Any = field(default=None, repr=False)
     _trees: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    _index: dict[str, ChangedFile] | None = field(default=None, repr=False)
 
     @property
     def head_label(self) -> str:
@@ -81,7 +82,15 @@ class ChangeSet:
         return [f.path for f in self.files]
 
     def file(self, path: str) -> ChangedFile | None:
-        return next((f for f in self.files if f.path == path), None)
+        """The changed file at ``path`` (head side, or base side for a deleted or renamed one)."""
+        if self._index is None:  # built on first use; files are set once, by open_change
+            index: dict[str, ChangedFile] = {}
+            for f in self.files:
+                if f.old_path is not None:
+                    index.setdefault(f.old_path, f)
+            index.update((f.path, f) for f in self.files)
+            self._index = index
+        return self._index.get(path)
 
     def added_lines(self) -> dict[str, tuple[Range, ...]]:
         """Per head-side file, the line ranges the change added or rewrote."""
@@ -116,7 +125,16 @@ class ChangeSet:
         return None if self.head is None else sorted(self._tree(self.head))
 
     def read_base(self, rel: str) -> bytes | None:
-        """A file's bytes at the base, from the object database; None when it did not exist."""
+        """A file's bytes at the base, from the object database; None when it did not exist.
+
+        A file the change does not touch is the same at the base and in the working tree, and
+        the disk is an order of magnitude faster to read than a blob through git.
+        """
+        if self.head is None and rel in self._tree(self.base) and self.file(rel) is None:
+            try:
+                return (self.root / rel).read_bytes()
+            except OSError:
+                pass
         return self._read(self.base, rel)
 
     def read_head(self, rel: str) -> bytes | None:

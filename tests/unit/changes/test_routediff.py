@@ -255,3 +255,23 @@ def test_a_pure_deletion_touches_the_lines_around_it(shop: Path) -> None:
     assert change.touches("shop/orders.py", deco, deco)  # the route decorator, now above def
     assert not change.touches("shop/orders.py", 1, deco - 1)
     assert not change.touches("shop/other.py", deco)
+
+
+def test_the_base_map_parses_only_the_changed_files_again(shop: Path) -> None:
+    """The facts memo: mapping the base after the head adds one entry per changed file only."""
+    from architect_tui.analysis.reader import read_project
+    from architect_tui.analysis.routediff import CommitSources
+
+    edit(shop, "shop/services.py", "amount * 0.2", "amount * 0.3")
+    edit(shop, "shop/orders.py", "return str(order_id)", "return repr(order_id)")
+    change = open_change(shop)
+    memo: dict[str, object] = {}
+    after = read_project(shop, use_cache=False, memo=memo)  # type: ignore[arg-type]
+    assert len(memo) == len(after.files)
+    sources = CommitSources(shop.resolve(), change.base_files(), change.read_base, "base")
+    before = read_project(shop, use_cache=False, sources=sources, memo=memo)  # type: ignore[arg-type]
+    assert before.files == after.files
+    assert len(memo) == len(after.files) + 2  # services.py and orders.py, at the base
+    assert {(r.rule, r.endpoint) for r in before.routes} == {
+        (r.rule, r.endpoint) for r in after.routes
+    }
