@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from architect_tui.ui.changemode.review import ChangeModeCommands
 from architect_tui.ui.commands import ProjectCommands
 from architect_tui.ui.project_io import GitProbe, ProjectReader, default_reader, git_summary
 from architect_tui.ui.screens.help import HelpScreen
@@ -27,7 +28,7 @@ class ArchitectApp(App[None]):
     TITLE = "architect"
     # The default screen's CSS_PATH is not loaded by Textual (only pushed screens' are).
     CSS_PATH = MAIN_CSS
-    COMMANDS = App.COMMANDS | {ProjectCommands}
+    COMMANDS = App.COMMANDS | {ProjectCommands, ChangeModeCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave architect"),
         Binding(

@@ -71,6 +71,7 @@ _BUILT_IN = [
 def key_rows() -> list[KeyRow]:
     """Every key of the app, grouped by where it works."""
     from architect_tui.ui.app import ArchitectApp
+    from architect_tui.ui.changemode import ChangeModeScreen
     from architect_tui.ui.changes import ChangesScreen
     from architect_tui.ui.review import ReviewPanel
     from architect_tui.ui.screens.main import MainScreen
@@ -83,8 +84,10 @@ def key_rows() -> list[KeyRow]:
     rows += rows_for("Code view", CodeView.BINDINGS)
     rows += rows_for("Review panel", ReviewPanel.BINDINGS)
     rows += rows_for("Changes", ChangesScreen.BINDINGS)
+    rows += rows_for("Changed routes", ChangeModeScreen.BINDINGS)
     rows += [KeyRow(s, k, d, t, None) for s, k, d, t in _BUILT_IN]
     order = {"Global": 0, "Main": 1, "Map": 2, "Code view": 3, "Review panel": 4, "Changes": 5}
+    order["Changed routes"] = 6
     return sorted(rows, key=lambda r: order.get(r.section, 9))
 
 

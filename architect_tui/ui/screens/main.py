@@ -171,6 +171,14 @@ class MainScreen(Screen[None]):
             group=REVIEW_KEYS,
         ),
         Binding(
+            "d",
+            "change_mode",
+            "Changed",
+            show=False,
+            id="main.change_mode",
+            tooltip="Changes mode: only the routes git says changed since HEAD, with their diffs",
+        ),
+        Binding(
             "escape",
             "back",
             "Back",
@@ -663,6 +671,18 @@ class MainScreen(Screen[None]):
 
     async def action_review_panel(self) -> None:
         (await self.review_flow()).cycle_mode()
+
+    def action_change_mode(self) -> None:
+        """``d``: changes mode (ui/changemode); its ``R`` comes back here to review the change."""
+        from architect_tui.ui.changemode import ChangeModeScreen
+
+        self.app.push_screen(ChangeModeScreen(self.root), callback=self._review_change)
+
+    async def _review_change(self, found: object) -> None:
+        from architect_tui.ui.changemode import ChangeToReview, review_change
+
+        if isinstance(found, ChangeToReview):
+            await review_change(await self.review_flow(), found)
 
     def _warm_up_once(self) -> None:
         if not self._warmed_up:
