@@ -88,6 +88,7 @@ def main() -> None:
             for f in flagged:
                 print(f"    false positive: {f}")
         real_world()
+        hostile()
         big = "\n".join(project.values()) * 40
         began = time.perf_counter()
         Redactor().redact(big, "big.py")
@@ -96,6 +97,29 @@ def main() -> None:
             f"ours on {len(big.splitlines())} lines: {seconds * 1000:.0f} ms "
             f"({len(big.splitlines()) / seconds:,.0f} lines/s)"
         )
+
+
+HOSTILE = {
+    "a literal then 20k spaces": '"a"' + " " * 20000 + "x",
+    "a secret name then 20k spaces": "SECRET_KEY:" + " " * 20000 + "x",
+    "5k URLs on one line": "http://" * 5000,
+    "10k concatenated literals": '"a" ' * 10000,
+    "a 50k-char identifier": "a" * 50000 + " = 'Zx81KqLm3Nv5Bp7Cr9Dt2Fw4Gy6Hj8K'",
+    "2k BEGIN markers, no END": "-----BEGIN PRIVATE KEY-----\n" * 2000,
+    "50k newlines": "\n" * 50000,
+}
+
+
+def hostile() -> None:
+    """Texts built to make regexes backtrack: each should take time linear in its size."""
+    from architect_tui.secrets import find_secrets
+
+    for label, text in HOSTILE.items():
+        began = time.perf_counter()
+        find_secrets(text, "x.py")
+        find_secrets(text, "run.sh")
+        ms = (time.perf_counter() - began) * 1000
+        print(f"hostile: {label:32s} {len(text):6d} chars {ms:6.0f} ms")
 
 
 def real_world() -> None:

@@ -52,36 +52,41 @@ class Finding:
     secret: str
 
 
-_NAME = r"(?P<name>[A-Za-z_][\w-]*)"
+# Hostile input runs through these (a file of 20k spaces, a line of 5k URLs): every
+# whitespace run and name is possessive (``*+``, Python 3.11) so no pattern backtracks into
+# it, annotations and URLs are bounded, and ``bench/bench_secrets.py`` times such texts.
+_NAME = r"(?P<name>[A-Za-z_][\w-]*+)"
 _QUOTED = r"[rbuRBUfF]{0,2}(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)"
 _ASSIGN = re.compile(
     r"(?<![\w-])[\"']?" + _NAME + r"[\"']?\]?"
-    r"\s*(?::\s*[A-Za-z_][\w\[\], .|]*?)?"  # an annotation
-    r"\s*(?:=>|:=|=|:|,)\s*\(?\s*" + _QUOTED
+    r"\s*+(?::\s*+[A-Za-z_][\w\[\], .|]{0,80}?)?"  # an annotation
+    r"\s*+(?:=>|:=|=|:|,)\s*+(?:\(\s*+)?" + _QUOTED
 )
 _UNQUOTED = re.compile(
-    r"^[ \t]*(?:-[ \t]+)?(?:export[ \t]+|ENV[ \t]+|set[ \t]+)?"
+    r"^[ \t]*+(?:-[ \t]++)?(?:export[ \t]++|ENV[ \t]++|set[ \t]++)?"
     + _NAME.replace("[\\w-]", "[\\w.-]")
-    + r"[ \t]*(?:=|:)[ \t]*(?P<value>[^\s'\"#][^\s'\"]*)[ \t]*(?:#.*)?$",
+    + r"[ \t]*+(?:=|:)[ \t]*+(?P<value>[^\s'\"#][^\s'\"]*+)[ \t]*+(?:#.*)?$",
     re.MULTILINE,
 )
-_AUTH = re.compile(r"\b(?:Bearer|Basic|Token|token)[ \t]+(?P<value>[A-Za-z0-9._~+/=-]{8,})")
+_AUTH = re.compile(r"\b(?:Bearer|Basic|Token|token)[ \t]++(?P<value>[A-Za-z0-9._~+/=-]{8,})")
 _MENTION = re.compile(
     r"(?i)(?:password|passwd|pwd|secret|token|api[ _-]?key|passphrase|credential|passcode)"
-    r"s?\b(?:[ \t]+[\w-]+){0,3}?[ \t]*(?:[:=]|\bis\b|\bwas\b)[ \t]*"
+    r"s?\b(?:[ \t]++[\w-]++){0,3}?[ \t]*+(?:[:=]|\bis\b|\bwas\b)[ \t]*+"
     r"[\"'`]?(?P<value>[^\s'\"`,;)]+)"
 )
 _LITERAL = re.compile(r"[rbuRBUfF]{0,2}([\"'])(?P<value>[^\"'\n]*)\1")
-_RUN = re.compile(r"(?:[rbuRBUfF]{0,2}([\"'])[^\"'\n]*\1[ \t]*(?:#[^\n]*)?\s*){2,}")
-_RUN_NAME = re.compile(r"[\"']?(?P<name>[A-Za-z_][\w-]*)[\"']?\]?\s*(?:=|:)\s*\(?\s*$")
+_RUN = re.compile(r"(?:[rbuRBUfF]{0,2}([\"'])[^\"'\n]*+\1(?:\s|#[^\n]*+)*+){2,}")
+_RUN_NAME = re.compile(r"[\"']?(?P<name>[A-Za-z_][\w-]*+)[\"']?\]?\s*+(?:=|:)\s*+(?:\(\s*+)?$")
 _TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{20,}")  # greedy: always a whole run
-_PREFIX_NAME = re.compile(r"(?P<name>[A-Za-z_][\w-]*)[\"']?\]?\s*[:=,(]\s*[rbuf]?[\"']?$")
+_PREFIX_NAME = re.compile(
+    r"(?<![\w-])(?P<name>[A-Za-z_][\w-]*+)[\"']?\]?\s*+[:=,(]\s*+[rbuf]?[\"']?$"
+)
 #: Every format hint in a text, overlapping ones too (a lookahead consumes nothing).
 _HINTS = re.compile(
     "(?=(" + "|".join(sorted({re.escape(h) for hs in FORMAT_HINTS.values() for h in hs})) + "))"
 )
 _URL_START = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://")
-_URL_TOKEN = re.compile(r"[^\s'\"`<>]*")
+_URL_TOKEN = re.compile(r"[^\s'\"`<>]{0,2048}")  # no URL with credentials is longer
 _HOST = re.compile(r"[\w.\-\[\]%~]+(?::\d+)?(?:[/?#,;]|$)")
 
 

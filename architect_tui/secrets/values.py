@@ -22,34 +22,16 @@ from collections import Counter
 
 from architect_tui.secrets.marker import PLACEHOLDER_RE
 
-_SECRET_WORDS = frozenset(
-    {
-        "secret",
-        "secrets",
-        "password",
-        "passwd",
-        "passwrd",
-        "pwd",
-        "pass",
-        "passphrase",
-        "passcode",
-        "pw",
-        "token",
-        "tokens",
-        "apikey",
-        "credential",
-        "credentials",
-        "creds",
-        "salt",
-        "privatekey",
-        "dsn",
-        "auth",
-        "authorization",
-        "signature",
-        "bearer",
-        "pin",
-        "pincode",
-    }
+
+def _words(text: str) -> frozenset[str]:
+    """A word list kept as one wrapped string: easier to read and extend than a literal set."""
+    return frozenset(text.split())
+
+
+_SECRET_WORDS = _words(
+    "apikey auth authorization bearer credential credentials creds dsn pass passcode passphrase "
+    "passwd password passwrd pin pincode privatekey pw pwd salt secret secrets signature token "
+    "tokens"
 )
 #: Two-word names that are secret while their words alone are not (``ACCESS_KEY``, ``api_key``).
 _SECRET_PAIRS = frozenset(
@@ -71,170 +53,23 @@ _SECRET_PAIRS = frozenset(
     }
 )
 #: A last word that makes the name describe a secret rather than hold one.
-_QUALIFIERS = frozenset(
-    {
-        "url",
-        "uri",
-        "urls",
-        "path",
-        "file",
-        "filename",
-        "dir",
-        "name",
-        "names",
-        "field",
-        "fields",
-        "header",
-        "headers",
-        "prefix",
-        "suffix",
-        "length",
-        "len",
-        "size",
-        "ttl",
-        "expires",
-        "expiry",
-        "expiration",
-        "age",
-        "timeout",
-        "endpoint",
-        "title",
-        "label",
-        "subject",
-        "template",
-        "message",
-        "msg",
-        "text",
-        "help",
-        "hint",
-        "column",
-        "col",
-        "param",
-        "parameter",
-        "env",
-        "var",
-        "type",
-        "types",
-        "algorithm",
-        "algorithms",
-        "alg",
-        "method",
-        "methods",
-        "location",
-        "scope",
-        "scopes",
-        "format",
-        "regex",
-        "pattern",
-        "min",
-        "max",
-        "placeholder",
-        "mask",
-        "policy",
-        "rules",
-        "required",
-        "enabled",
-        "disabled",
-        "view",
-        "route",
-        "form",
-        "class",
-        "model",
-        "table",
-        "id",
-        "ids",
-        "count",
-        "attempts",
-        "retries",
-        "validator",
-        "reset",
-        "confirm",
-        "confirmation",
-        "changed",
-        "error",
-        "errors",
-        "status",
-        "mode",
-        "kind",
-        "version",
-        "style",
-        "icon",
-        "widget",
-        "lifetime",
-        "delta",
-        "seconds",
-        "minutes",
-        "hours",
-        "days",
-        "hash_method",
-        "strength",
-        "rounds",
-        "iterations",
-        "cost",
-        "description",
-        "doc",
-        "docs",
-        "example",
-    }
+_QUALIFIERS = _words(
+    "age alg algorithm algorithms attempts changed class col column confirm confirmation cost "
+    "count days delta description dir disabled doc docs enabled endpoint env error errors "
+    "example expiration expires expiry field fields file filename form format hash_method "
+    "header headers help hint hours icon id ids iterations kind label len length lifetime "
+    "location mask max message method methods min minutes mode model msg name names param "
+    "parameter path pattern placeholder policy prefix regex required reset retries rounds route "
+    "rules scope scopes seconds size status strength style subject suffix table template text "
+    "timeout title ttl type types uri url urls validator var version view widget"
 )
 #: Values that are plainly not secrets, under any name.
-_PLACEHOLDER_WORDS = frozenset(
-    {
-        "changeme",
-        "change-me",
-        "change_me",
-        "changethis",
-        "change-this",
-        "dev",
-        "development",
-        "test",
-        "testing",
-        "tests",
-        "secret",
-        "password",
-        "passwd",
-        "pass",
-        "example",
-        "none",
-        "null",
-        "nil",
-        "true",
-        "false",
-        "todo",
-        "fixme",
-        "redacted",
-        "default",
-        "dummy",
-        "fake",
-        "sample",
-        "placeholder",
-        "not-set",
-        "notset",
-        "unset",
-        "empty",
-        "hidden",
-        "masked",
-        "secret-key",
-        "secret_key",
-        "your-secret-key",
-        "mysecret",
-        "supersecret",
-        "super-secret",
-        "token",
-        "apikey",
-        "api-key",
-        "api_key",
-        "key",
-        "admin",
-        "root",
-        "guest",
-        "user",
-        "username",
-        "postgres",
-        "mysql",
-        "bearer",
-        "basic",
-    }
+_PLACEHOLDER_WORDS = _words(
+    "admin api-key api_key apikey basic bearer change-me change-this change_me changeme "
+    "changethis default dev development dummy empty example fake false fixme guest hidden key "
+    "masked mysecret mysql nil none not-set notset null pass passwd password placeholder "
+    "postgres redacted root sample secret secret-key secret_key super-secret supersecret test "
+    "testing tests todo token true unset user username your-secret-key"
 )
 _NAME_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _TEMPLATE = re.compile(r"\{[^}]*\}|%\(\w+\)[sdr]|%[sdr]\b|\$\{?\w+|<[^>]+>|\{\{|\}\}")
