@@ -52,11 +52,14 @@ def warm_up() -> None:
     import anthropic  # noqa: F401
 
 
-def system_blocks(system: str, overview: str) -> list[dict[str, Any]]:
-    """The system prompt and the stable project overview, both cached (two breakpoints)."""
+def system_blocks(system: str, overview: str, instructions: str = "") -> list[dict[str, Any]]:
+    """Stable first: the prompt, then the project overview, both cached (two breakpoints); then
+    what varies (the lens, a question's addendum), uncached, so changing it keeps both hits."""
     blocks = [{"type": "text", "text": system, "cache_control": EPHEMERAL}]
     if overview.strip():
         blocks.append({"type": "text", "text": overview, "cache_control": EPHEMERAL})
+    if instructions.strip():
+        blocks.append({"type": "text", "text": instructions})
     return blocks
 
 

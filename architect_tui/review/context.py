@@ -33,6 +33,15 @@ from architect_tui.config import Settings
 from architect_tui.review.model import ContextPiece, ReviewRequest
 from architect_tui.review.prompts import PromptSet, load_prompts
 from architect_tui.review.redact import Redactor, is_secret_file
+from architect_tui.review.related import (
+    attribute_names,
+    auth_callbacks,
+    class_decorator_names,
+    class_member_names,
+    class_spans,
+    guard_object,
+    method_owners,
+)
 from architect_tui.review.render import numbered, project_overview, route_facts
 from architect_tui.review.render import render_user_message as render_user_message
 from architect_tui.review.symbols import (
@@ -49,6 +58,10 @@ from architect_tui.secrets import WithheldError, withheld_message
 MAX_SELECTION_LINES = 2000  # a whole 10k-line module would be a 413, not a review
 MAX_DEFINITION_LINES = 150
 MAX_TRIMMED_LINES = 80
+MAX_HOOKS = 6  # hooks sent per request: blueprint-scoped first, then app-wide
+MAX_HOOK_LINES = 40
+MAX_BLUEPRINT_VIEWS = 40  # a blueprint's views whose dependencies are followed
+MAX_SCANNED_FILES = 2000  # files searched for an auth object's callbacks
 
 
 # ---- public API ----------------------------------------------------------------------------
@@ -75,7 +88,8 @@ def build_request(
     if is_secret_file(selection.file):
         raise WithheldError(withheld_message(selection.file))
     prompts = prompts or load_prompts(project.root)
-    system = prompts.system_prompt(lens, ask=ask is not None)
+    system = prompts.stable_prompt()
+    instructions = prompts.instructions(lens, ask=ask is not None)
     builder = _Builder(project, selection, Redactor())
     pieces = builder.build()
     if hints:
@@ -110,6 +124,7 @@ def build_request(
         history=list(history or []),
         prompt_files=[f.path for f in prompts.in_use(lens, ask=ask is not None)],
         root=project.root,
+        instructions=instructions,
     )
 
 
@@ -188,10 +203,13 @@ class _Builder:
         self._add_facts(routes)
         self._add_used_definitions(sel.file, start, end)
         self._add_blueprint_views()
-        for route in routes[:5]:
-            self._add_hooks(route)
-        self._add_blueprint(routes)
-        self._add_factory(routes)
+        if sel.kind == "blueprint":  # what its views use: forms, models, helpers
+            for route in routes[:MAX_BLUEPRINT_VIEWS]:
+                self._add_used_definitions(route.span.file, route.span.line, route.span.end_line)
+        self._add_hooks(routes[:5])
+        factory_spans = self._factory_spans(routes)
+        self._add_blueprint(routes, factory_spans)
+        self._add_factory(factory_spans)
         self._add_config()
         return self.pieces
 
@@ -380,13 +398,24 @@ class _Builder:
         )
 
     def _add_used_definitions(self, file: str, start: int, end: int) -> None:
+        """What lines start..end of ``file`` use, resolved by name, then one more hop.
+
+        A class comes trimmed to the members the code uses (``Query.fork()``, ``q.fork()``
+        where ``fork`` is only defined by ``Query``), never cut by position; a guard on an
+        auth object (``@token_auth.login_required``) brings the object and its callbacks; a
+        class's ``decorators = [...]`` counts as decorating the selection.
+        """
         mod = self.symbols.module(file)
         if mod is None:
             return
         queue: list[tuple[Module, int, int, int]] = [(mod, start, end, 1)]
         while queue:
             module, s, e, depth = queue.pop(0)
-            for use in names_used(module.tree, s, e):
+            attrs = attribute_names(module.tree, s, e)
+            uses = names_used(module.tree, s, e)
+            guards = self._class_guards(module, s, e)
+            found: dict[tuple[str, str], tuple[Definition, bool, set[str]]] = {}
+            for use in uses:
                 definition = self.symbols.resolve(module, use.dotted)
                 if definition is None:
                     continue
@@ -394,22 +423,156 @@ class _Builder:
                     continue  # inside the selection itself
                 if self._is_blueprint_object(definition):
                     continue  # the blueprint gets its own piece (definition + registration)
-                score, reason = self._rank(definition, use.decorator, depth, module)
-                piece = self._code_piece(
-                    f"def:{definition.file}:{definition.name}",
-                    f"{kind_word(definition.node)} {definition.name}",
-                    definition.file,
-                    definition.start,
-                    definition.end,
-                    reason,
-                    kind="definition",
-                    score=score,
-                    max_lines=MAX_DEFINITION_LINES,
-                )
+                key = (definition.file, definition.name)
+                decorator = use.decorator or use.dotted in guards
+                _, was_decorator, members = found.get(key, (definition, False, set()))
+                if isinstance(definition.node, ast.ClassDef):
+                    members |= _members_named(use.dotted, definition.name)
+                    members |= attrs & class_member_names(definition.node)
+                found[key] = (definition, was_decorator or decorator, members)
+                guard = guard_object(use.dotted) if decorator else None
+                if guard is not None and depth == 1:
+                    self._add_auth_callbacks(module, guard, use.dotted)
+            if depth == 1:
+                self._add_methods_by_name(module, attrs, found)
+            for definition, decorator, members in found.values():
+                score, reason = self._rank(definition, decorator, depth, module)
+                piece = self._definition_piece(definition, members, reason, score)
                 if piece is not None and depth < 2:
                     target = self.symbols.module(definition.file)
                     if target is not None:
                         queue.append((target, definition.start, definition.end, depth + 1))
+
+    def _class_guards(self, module: Module, start: int, end: int) -> set[str]:
+        """Names in ``decorators = [...]`` of the classes in (or used by) lines start..end."""
+        names: set[str] = set()
+        for node in ast.walk(module.tree):
+            if isinstance(node, ast.ClassDef) and start <= node.lineno <= end:
+                names.update(class_decorator_names(node))
+        return names
+
+    def _definition_piece(
+        self, found: Definition, members: set[str], reason: str, score: float
+    ) -> ContextPiece | None:
+        piece_id = f"def:{found.file}:{found.name}"
+        title = f"{kind_word(found.node)} {found.name}"
+        if isinstance(found.node, ast.ClassDef):
+            spans, left_out = class_spans(found.node, members)
+            if left_out:
+                return self._spans_piece(
+                    piece_id, title, found.file, spans, reason, score=score, left_out=left_out
+                )
+        return self._code_piece(
+            piece_id,
+            title,
+            found.file,
+            found.start,
+            found.end,
+            reason,
+            kind="definition",
+            score=score,
+            max_lines=MAX_DEFINITION_LINES,
+        )
+
+    def _spans_piece(
+        self,
+        piece_id: str,
+        title: str,
+        file: str,
+        spans: list[tuple[int, int]],
+        reason: str,
+        *,
+        score: float,
+        left_out: list[str],
+    ) -> ContextPiece | None:
+        """A class trimmed to some of its lines: each span numbered, gaps shown as ``...``."""
+        lines = self.lines(file)
+        if not lines or not spans:
+            return None
+        start, end = spans[0][0], spans[-1][1]
+        if self._covered(file, start, end):
+            return None
+        self._seen_spans.extend((file, s, e) for s, e in spans)
+        blocks = []
+        for s, e in spans:
+            body = self.redactor.redact("\n".join(lines[s - 1 : e]), file, s)
+            blocks.append(numbered(body.split("\n"), s))
+        gap = "\n     ...\n"
+        names = ", ".join(left_out[:20]) + (" ..." if len(left_out) > 20 else "")
+        note = f"\n(other members not shown: {names})"
+        text = f"### {title} — {file}:{start}-{end} (members used)\n```python\n"
+        text += gap.join(blocks) + f"\n```{note}"
+        piece = _piece(
+            piece_id, title, file, start, end, text, reason + " (the members it uses)",
+            kind="definition", score=score,
+        )  # fmt: skip
+        self.pieces.append(piece)
+        return piece
+
+    def _add_auth_callbacks(self, module: Module, guard: str, decorator: str) -> None:
+        """``@token_auth.login_required``: the callbacks registered on ``token_auth``
+        (``@token_auth.verify_token``) decide who passes; send them with the route."""
+        target = self.symbols.resolve(module, guard)
+        if target is None:
+            return
+        name = guard.rpartition(".")[2] or guard
+        files = [target.file] + [
+            f
+            for f in self.symbols.python_files()[:MAX_SCANNED_FILES]
+            if f != target.file and any(f"@{name}." in ln for ln in (self.lines(f) or []))
+        ]
+        for rel in files:
+            mod = self.symbols.module(rel)
+            if mod is None:
+                continue
+            for node in auth_callbacks(mod.tree, {name, guard}):
+                found = definition(rel, getattr(node, "name", name), node)
+                self._code_piece(
+                    f"def:{rel}:{found.name}",
+                    f"def {found.name}",
+                    rel,
+                    found.start,
+                    found.end,
+                    f"registered on {name}: decides who passes @{decorator}",
+                    kind="definition",
+                    score=0.93,
+                    max_lines=MAX_DEFINITION_LINES,
+                )
+
+    def _add_methods_by_name(
+        self,
+        module: Module,
+        attrs: set[str],
+        found: dict[tuple[str, str], tuple[Definition, bool, set[str]]],
+    ) -> None:
+        """``obj.fork()`` on a receiver we cannot type: the one class, in this module or the
+        modules it imports, that defines ``fork`` (trimmed to it)."""
+        known = {m for _, _, members in found.values() for m in members}
+        wanted = attrs - known
+        if not wanted:
+            return
+        classes: list[tuple[str, ast.ClassDef, str]] = []
+        files = {module.file}
+        for target_mod, attr in module.imports.values():
+            rel = self.symbols.module_file(f"{target_mod}.{attr}" if attr else target_mod)
+            rel = rel or self.symbols.module_file(target_mod)
+            if rel is not None:
+                files.add(rel)
+        for rel in sorted(files):
+            mod = self.symbols.module(rel)
+            if mod is None:
+                continue
+            for name, node in mod.top.items():
+                if isinstance(node, ast.ClassDef):
+                    classes.append((name, node, rel))
+        owners = method_owners(((n, c) for n, c, _ in classes), wanted)
+        for method, owner in owners.items():
+            rel, node = next((r, c) for n, c, r in classes if n == owner)
+            key = (rel, owner)
+            definition_, decorator, members = found.get(
+                key, (definition(rel, owner, node), False, set())
+            )
+            found[key] = (definition_, decorator, members | {method})
 
     def _is_blueprint_object(self, found: Definition) -> bool:
         return any(
@@ -448,8 +611,16 @@ class _Builder:
                 max_lines=MAX_DEFINITION_LINES,
             )
 
-    def _add_hooks(self, route: Route) -> None:
-        for hook in self._pipeline(route):
+    def _add_hooks(self, routes: list[Route]) -> None:
+        """The hooks and error handlers that apply to the routes, blueprint-scoped first, at
+        most ``MAX_HOOKS`` (an app with 40 hooks does not spend the budget on them)."""
+        hooks: dict[tuple[str, int], Hook] = {}
+        for route in routes:
+            for hook in self._pipeline(route):
+                hooks.setdefault((hook.span.file, hook.span.line), hook)
+        ordered = sorted(hooks.values(), key=lambda h: h.scope == "app" or h.applies_app_wide)
+        for hook in ordered[:MAX_HOOKS]:
+            app_wide = hook.scope == "app" or hook.applies_app_wide
             label = f"{hook.kind} {hook.function}" + (f" ({hook.error})" if hook.error else "")
             self._code_piece(
                 f"hook:{hook.span.file}:{hook.span.line}",
@@ -459,11 +630,13 @@ class _Builder:
                 hook.span.end_line,
                 f"wraps the route ({hook.scope} {hook.owner})",
                 kind="hook",
-                score=0.70,
-                max_lines=MAX_TRIMMED_LINES,
+                score=0.50 if app_wide else 0.70,
+                max_lines=MAX_HOOK_LINES,
             )
 
-    def _add_blueprint(self, routes: list[Route]) -> None:
+    def _add_blueprint(
+        self, routes: list[Route], factory_spans: list[tuple[str, str, int, int]]
+    ) -> None:
         names = {r.blueprint for r in routes if r.blueprint}
         if self.selection.blueprint:
             names.add(self.selection.blueprint)
@@ -481,8 +654,11 @@ class _Builder:
                 kind="blueprint",
                 score=0.65,
             )
-            if bp.registered_at is not None:
-                at = bp.registered_at
+            at = bp.registered_at
+            inside_factory = at is not None and any(
+                f == at.file and s <= at.line and at.end_line <= e for _, f, s, e in factory_spans
+            )
+            if at is not None and not inside_factory:  # else the factory piece shows it
                 self._code_piece(
                     f"bpreg:{name}",
                     f"registration of {name}",
@@ -494,9 +670,11 @@ class _Builder:
                     score=0.60,
                 )
 
-    def _add_factory(self, routes: list[Route]) -> None:
+    def _factory_spans(self, routes: list[Route]) -> list[tuple[str, str, int, int]]:
+        """(title, file, start, end) of the app factories to send, already trimmed."""
         wanted = {r.app for r in routes if r.app}
         apps = [a for a in self.project.apps if not wanted or a.name in wanted][:2]
+        spans = []
         for app in apps:
             start, end = app.span.line - 10, app.span.end_line + 10
             if app.factory:
@@ -505,33 +683,94 @@ class _Builder:
                 if node is not None:
                     found = definition(app.span.file, app.factory, node)
                     start, end = found.start, found.end
+            end = min(end, max(start, 1) + MAX_TRIMMED_LINES - 1)
+            title = f"app factory {app.factory}()" if app.factory else f"app {app.name}"
+            spans.append((title, app.span.file, max(1, start), end))
+        return spans
+
+    def _add_factory(self, spans: list[tuple[str, str, int, int]]) -> None:
+        for title, file, start, end in spans:
             self._code_piece(
-                f"app:{app.span.file}:{app.name}",
-                f"app factory {app.factory}()" if app.factory else f"app {app.name}",
-                app.span.file,
+                f"app:{file}:{start}",
+                title,
+                file,
                 start,
                 end,
                 "how the app is built (trimmed)",
                 kind="factory",
-                score=0.40,
-                max_lines=MAX_TRIMMED_LINES,
+                score=0.58,  # above second-hop helpers: they never crowd it out
             )
 
     def _add_config(self) -> None:
-        names = {"config.py", "settings.py", "configs.py"}
+        """The configuration module: the one ``config.from_object`` names, else files called
+        config/settings that hold settings (UPPER_CASE names), not a helper that shares the name."""
+        names = {"config.py", "settings.py", "configs.py", "default_settings.py"}
         candidates = [f for f in self.symbols.python_files() if PurePosixPath(f).name in names]
-        candidates.sort(key=lambda f: (f.count("/"), f))
-        for rel in candidates[:2]:
+        named = self._config_from_object()
+        candidates.sort(key=lambda f: (f not in named, f.count("/"), f))
+        sent = 0
+        for rel in candidates:
             lines = self.lines(rel)
-            if lines:
-                self._code_piece(
-                    f"config:{rel}",
-                    f"config {rel}",
-                    rel,
-                    1,
-                    len(lines),
-                    "the app's configuration (trimmed, secrets redacted)",
-                    kind="config",
-                    score=0.30,
-                    max_lines=MAX_TRIMMED_LINES,
-                )
+            mod = self.symbols.module(rel)
+            if not lines or mod is None or not _holds_settings(mod.tree):
+                continue
+            self._code_piece(
+                f"config:{rel}",
+                f"config {rel}",
+                rel,
+                1,
+                len(lines),
+                "the app's configuration (trimmed, secrets redacted)",
+                kind="config",
+                score=0.55,
+                max_lines=MAX_TRIMMED_LINES,
+            )
+            sent += 1
+            if sent == 2:
+                return
+
+    def _config_from_object(self) -> set[str]:
+        """Files named by ``app.config.from_object("pkg.config.Config")`` in the factories."""
+        found: set[str] = set()
+        for app in self.project.apps:
+            mod = self.symbols.module(app.span.file)
+            if mod is None:
+                continue
+            for node in ast.walk(mod.tree):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "from_object"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    dotted = node.args[0].value
+                    rel = self.symbols.module_file(dotted) or self.symbols.module_file(
+                        dotted.rpartition(".")[0]
+                    )
+                    if rel:
+                        found.add(rel)
+        return found
+
+
+def _holds_settings(tree: ast.Module) -> bool:
+    """At least two UPPER_CASE assignments at module level or in a class body."""
+    count = 0
+    for node in tree.body:
+        bodies = node.body if isinstance(node, ast.ClassDef) else [node]
+        for item in bodies:
+            targets = item.targets if isinstance(item, ast.Assign) else []
+            if isinstance(item, ast.AnnAssign):
+                targets = [item.target]
+            count += sum(1 for t in targets if isinstance(t, ast.Name) and t.id.isupper())
+    return count >= 2
+
+
+def _members_named(dotted: str, class_name: str) -> set[str]:
+    """``{"fork"}`` for ``models.Query.fork`` used against the class ``Query``."""
+    parts = dotted.split(".")
+    if class_name in parts:
+        rest = parts[parts.index(class_name) + 1 :]
+        return {rest[0]} if rest else set()
+    return set()

@@ -86,7 +86,8 @@ class Conversation:
         self.started_at = time.time()
         began = time.monotonic()
         messages = [*self.messages, user_turn]
-        system = system_blocks(self.request.system, self.request.overview)
+        request = self.request
+        system = system_blocks(request.system, request.overview, request.instructions)
         text: list[str] = []
         usage = Usage()
         # aclosing: when our caller closes or cancels us, the HTTP stream closes now, not at GC.

@@ -168,8 +168,8 @@ class Redaction:
 class ReviewRequest:
     """Everything one review sends, before it is sent: inspectable, toggleable, re-renderable.
 
-    ``system`` is the prompt (architect + lens + project extensions); ``overview`` is the stable
-    project block sent as a second cached system block; the user message is rendered from the
+    ``system`` is the stable prompt (architect + project extensions); ``overview`` is the stable
+    project block sent as a second cached system block; ``instructions`` (lens, ask) follow; the user message is rendered from the
     included ``pieces`` by ``architect_tui.review.context.render_user_message``.
     """
 
@@ -188,6 +188,10 @@ class ReviewRequest:
     # The project the answer's changes are read against (paths checked, SEARCH/REPLACE numbered);
     # None: the answer's ```diff text is kept as it was written.
     root: Path | None = None
+    # What varies between reviews of one project (the lens addendum, ask.md): sent as a third,
+    # uncached system block after the cached prompt and overview, so a new lens or a question
+    # still reads those two from the prompt cache.
+    instructions: str = ""
 
     @property
     def tokens(self) -> int:
@@ -197,6 +201,7 @@ class ReviewRequest:
         return (
             estimate_tokens(self.system)
             + estimate_tokens(self.overview)
+            + estimate_tokens(self.instructions)
             + sum(p.tokens for p in self.pieces if p.included)
         )
 

@@ -86,6 +86,28 @@ class PromptSet:
             parts.append(self.extensions[EXTEND].text.strip())
         return "\n\n".join(p for p in parts if p) + "\n"
 
+    def stable_prompt(self) -> str:
+        """architect.md + the project's extend.md: the part that is the same for every review
+        of the project, sent first and cached (the lens and a question follow, uncached)."""
+        if SYSTEM not in self.files:
+            raise PromptError(f"no {SYSTEM} found (the package is incomplete)")
+        parts = [self.text(SYSTEM)]
+        if EXTEND in self.extensions:
+            parts.append(self.extensions[EXTEND].text.strip())
+        return "\n\n".join(p for p in parts if p) + "\n"
+
+    def instructions(self, lens: str = "full", *, ask: bool = False) -> str:
+        """The lens addendum (+ ask.md for a question): what varies between two reviews of the
+        same project, so it goes after the cached prompt and overview."""
+        lens_name = f"{LENS_DIR}/{lens}.md"
+        if lens_name not in self.files:
+            known = ", ".join(self.lenses) or "none"
+            raise PromptError(f"unknown lens {lens!r} (known: {known})")
+        parts = [self.text(lens_name)]
+        if ask:
+            parts.append(self.text(ASK))
+        return "\n\n".join(p for p in parts if p) + "\n"
+
     def in_use(self, lens: str | None = None, *, ask: bool = False) -> list[PromptFile]:
         """The files a review with ``lens`` reads (every file when ``lens`` is None)."""
         wanted: set[str] | None = None

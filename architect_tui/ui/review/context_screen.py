@@ -91,7 +91,11 @@ class ContextScreen(ModalScreen[set[str] | None]):
         self.budget = request.budget
         self.required = {p.id for p in self.pieces if p.required}
         # the prompts and the project overview are always sent; shown apart from the pieces
-        self.fixed_tokens = estimate_tokens(request.system) + estimate_tokens(request.overview)
+        self.fixed_tokens = (
+            estimate_tokens(request.system)
+            + estimate_tokens(request.overview)
+            + estimate_tokens(request.instructions)
+        )
 
     def compose(self) -> ComposeResult:
         request = self.request

@@ -82,8 +82,10 @@ def test_blueprint_factory_hook_and_config_are_included(shop: ProjectMap) -> Non
     assert {"hook", "factory", "config"} <= kinds
     factory = next(p for p in request.pieces if p.kind == "factory")
     assert "def create_app" in factory.text and factory.file == "shop/__init__.py"
-    reg = next(p for p in request.pieces if p.id == "bpreg:orders")
-    assert "app.register_blueprint(orders_bp" in reg.text
+    # the registration sits inside the factory: sent once, there, not also on its own
+    assert "app.register_blueprint(orders_bp" in factory.text
+    assert render_user_message(request).count("app.register_blueprint(orders_bp") == 1
+    assert request.piece("bpreg:orders") is None
 
 
 def test_secrets_are_redacted_and_counted(shop: ProjectMap) -> None:

@@ -87,9 +87,10 @@ async def test_request_carries_cached_system_overview_code_and_model(
     assert body["max_tokens"] == settings.max_tokens
     assert "temperature" not in body  # API 2026-10-21 rejects sampling parameters
     system = body["system"]
-    assert [b["cache_control"] for b in system] == [{"type": "ephemeral"}] * 2
+    assert [b.get("cache_control") for b in system] == [{"type": "ephemeral"}] * 2 + [None]
     assert system[0]["text"] == request_.system
     assert "POST /orders/ -> orders.create" in system[1]["text"]
+    assert system[2]["text"] == request_.instructions  # the lens, after both cached blocks
     [user] = body["messages"]
     text = user["content"][0]["text"]
     assert user["content"][0]["cache_control"] == {"type": "ephemeral"}
@@ -416,3 +417,19 @@ async def test_a_server_that_is_not_the_messages_api(
     events = await collect(run_review(request_, settings))
     assert isinstance(events[-1], Failed) and events[-1].kind == kind
     assert needle in events[-1].message
+
+
+async def test_a_new_lens_or_a_question_keeps_the_cached_prefix(
+    llm_env: AnthropicServer, shop: ProjectMap, settings: Settings
+) -> None:
+    """Stable prompt, then the overview (both cached), then what varies: two reviews of the
+    same project with another lens, or a question, send the same two cached blocks first."""
+    selection = resolve_target(shop, "orders.create")
+    for lens, ask in (("full", None), ("security", None), ("full", "Is the total safe?")):
+        request = build_request(shop, selection, settings, lens=lens, ask=ask)
+        await collect(run_review(request, settings))
+    bodies = [r.body for r in llm_env.requests]
+    cached = [[b for b in body["system"] if "cache_control" in b] for body in bodies]
+    assert cached[0] == cached[1] == cached[2] and len(cached[0]) == 2
+    varying = [body["system"][-1]["text"] for body in bodies]
+    assert len(set(varying)) == 3 and "cache_control" not in bodies[1]["system"][-1]
