@@ -7,7 +7,7 @@
 5. the environment (``ARCHITECT_MODEL``, ``ARCHITECT_MAX_TOKENS``, ``ARCHITECT_BUDGET``)
 
 Keys are the field names of ``Settings`` (``model``, ``max_tokens``, ``temperature``,
-``token_budget``, ``max_retries``, ``max_wait``, ``timeout``, ``offline``, ``verify``,
+``token_budget``, ``max_retries``, ``max_wait``, ``timeout``, ``deadline``, ``offline``, ``verify``,
 ``verify_timeout``, ...); dashes work too.
 
 The API key is read from the environment only, at call time, and never stored in ``Settings``'s
@@ -37,7 +37,10 @@ class Settings:
     token_budget: int = 12_000  # context budget for related code, in estimated tokens
     max_retries: int = 2  # our own, visible retries for 429/529/5xx/connection (the SDK's: 0)
     max_wait: float = 60.0  # longest retry-after we wait out; a longer one fails with a message
-    timeout: float = 120.0
+    timeout: float = 120.0  # per read: a server silent this long has failed
+    # The whole review (waits, retries and the stream): a server that drips a chunk every few
+    # seconds passes every per-read timeout, so this is what ends it.
+    deadline: float = 600.0
     offline: bool = False  # force the offline architect even when a key is set
     ignore_rules: tuple[str, ...] = ()  # offline rule ids silenced for this project
     fail_on: str = "high"  # architect check's default gate
@@ -91,7 +94,7 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
                 out[key] = str(value) if value not in (None, "", False) else None
             elif key == "temperature":
                 out[key] = None if value in (None, "", "none") else float(value)
-            elif key in {"timeout", "max_wait", "verify_timeout"}:
+            elif key in {"timeout", "max_wait", "verify_timeout", "deadline"}:
                 out[key] = float(value)
             elif key == "offline":
                 out[key] = (

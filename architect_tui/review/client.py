@@ -2,6 +2,10 @@
 
 ``stream_answer`` yields plain events (``TextDelta``, ``UsageUpdate``, ``Waiting``) and ends with
 exactly one ``StreamEnd`` or ``Failed``; it never raises for API, network or protocol trouble.
+The whole call (request, waits, retries, stream) ends by ``Settings.deadline`` (overshooting by
+at most the gap between two events, itself bounded by the per-read ``timeout``): a server that
+drips a chunk every few seconds passes every per-read timeout but not that (``Failed`` kind
+``deadline``, the text so far kept).
 Cancelling the consuming task, or ``aclose()`` on the iterator, closes the HTTP stream.
 
 Retries are ours, not the SDK's: the SDK runs with ``max_retries=0`` because it honours
@@ -86,6 +90,11 @@ async def stream_answer(
     extra: dict[str, Any] = {}
     if settings.temperature is not None:
         extra["temperature"] = settings.temperature
+    deadline_at = time.monotonic() + settings.deadline
+
+    def left() -> float:
+        return deadline_at - time.monotonic()
+
     try:
         attempt = 0
         while True:
@@ -95,6 +104,8 @@ async def stream_answer(
             model = settings.model
             started = False  # a message_start arrived: this is the Messages API
             try:
+                if left() <= 0:
+                    raise DeadlineExceeded
                 async with client.messages.stream(
                     model=settings.model,
                     max_tokens=settings.max_tokens,
@@ -116,10 +127,18 @@ async def stream_answer(
                             stop_reason = event.delta.stop_reason or stop_reason
                             usage = _merge_usage(usage, event.usage)
                             yield UsageUpdate(usage)
+                        # Checked between events: a silent server is ended by the per-read
+                        # timeout, a dripping one here (asyncio.timeout would span our yields
+                        # and cancel the caller's code; wait_for swallows cancels on 3.11).
+                        if left() <= 0:
+                            raise DeadlineExceeded
                 if not started:
                     yield Failed("protocol", _not_anthropic(settings))
                     return
                 yield StreamEnd("".join(text), usage, stop_reason, model)
+                return
+            except DeadlineExceeded:
+                yield _deadline_failure(settings, received_text=bool(text))
                 return
             except Exception as exc:  # classified below; cancellation is BaseException
                 failure = classify(exc, settings, received_text=bool(text))
@@ -136,11 +155,29 @@ async def stream_answer(
                         retryable=True,
                     )
                     return
+                if wait >= left():
+                    yield _deadline_failure(settings, received_text=False)
+                    return
                 attempt += 1
                 yield Waiting(wait, failure.message)
                 await asyncio.sleep(wait)
     finally:
         await client.close()
+
+
+class DeadlineExceeded(Exception):
+    """The review's overall deadline (``Settings.deadline``) passed."""
+
+
+def _deadline_failure(settings: Settings, *, received_text: bool) -> Failed:
+    kept = " The text so far is kept and marked incomplete." if received_text else ""
+    return Failed(
+        "deadline",
+        f"The review ran past its {_duration(settings.deadline)} deadline (`deadline` in "
+        f".architect/config.toml) and was stopped.{kept} Retry, select less code, or raise "
+        "the deadline.",
+        retryable=True,
+    )
 
 
 def _merge_usage(current: Usage, raw: Any) -> Usage:

@@ -6,15 +6,23 @@ cuts them to a token budget. The UI lists the pieces, lets the user toggle them 
 
 Relevance, highest first (``score``):
 
-- 0.95 a decorator on the selection (``login_required``)
+- 0.95 a decorator on the selection (``login_required``), also one listed in a class's
+  ``decorators = [...]`` (Flask-RESTful ``Resource``, ``MethodView``)
+- 0.93 the callbacks that give a guard its meaning (``@token_auth.verify_token`` behind
+  ``@token_auth.login_required``), found by ``related.auth_callbacks``
 - 0.90 a route view of the selected blueprint that lives in another file
 - 0.85 a class or function the selection uses (models, services, forms, schemas, helpers),
-  resolved through the module's imports to a project file and cut out with ``ast``
-- 0.70 a request hook or error handler wrapping the route
-- 0.65 the blueprint's definition, 0.60 its registration
+  resolved by name through the module's imports; a long class is trimmed to the members the
+  code uses (``Query.fork()``, or ``q.fork()`` when only one imported class defines ``fork``),
+  never cut by position
+- 0.70 a blueprint-scoped hook or error handler wrapping the route; 0.50 an app-wide one
+  (at most ``MAX_HOOKS`` in all)
+- 0.65 the blueprint's definition, 0.60 its registration (unless the factory piece shows it)
 - 0.60 a module-level constant the selection uses
+- 0.58 the app factory, 0.55 the configuration module (one that holds settings, preferring the
+  one ``config.from_object`` names), both trimmed: above what follows, so helpers never crowd
+  them out
 - 0.45 what those definitions use in turn (one more hop)
-- 0.40 the app factory, 0.30 the config module (both trimmed)
 
 The budget (``Settings.token_budget``) applies to these optional pieces; the selection and its
 facts are always sent, and the project overview goes in its own cached system block.
@@ -125,6 +133,7 @@ def build_request(
         prompt_files=[f.path for f in prompts.in_use(lens, ask=ask is not None)],
         root=project.root,
         instructions=instructions,
+        redactor=builder.redactor,
     )
 
 

@@ -27,6 +27,7 @@ from architect_tui.patch import extract_changes
 from architect_tui.review.changes import has_cut_hunk, render_patch
 from architect_tui.review.client import StreamEnd, stream_answer, system_blocks
 from architect_tui.review.context import render_user_message
+from architect_tui.review.followup import applied_code, sent_files
 from architect_tui.review.model import (
     Failed,
     Finished,
@@ -55,6 +56,7 @@ class Conversation:
         self.started_at: float | None = None
         self.duration: float | None = None
         self._pending: dict[str, Any] | None = None  # the user turn in flight (for retry)
+        self._sent: dict[str, str] = {}  # file -> its text when the model last saw it
 
     @property
     def last_review(self) -> Review | None:
@@ -62,6 +64,7 @@ class Conversation:
 
     def start(self) -> AsyncIterator[ReviewEvent]:
         """The review itself: the rendered request as the first user turn (cached)."""
+        self._sent = sent_files(self.request)
         content = [
             {"type": "text", "text": render_user_message(self.request), "cache_control": EPHEMERAL}
         ]
@@ -73,6 +76,10 @@ class Conversation:
             f"{question.strip()}\n\n(Keep the answer format; propose code only as unified diffs "
             "against the current files.)"
         )
+        applied = applied_code(self.request, self._sent)
+        if applied:  # an apply (or an edit) since the last turn: the model sees the code now
+            self._sent = sent_files(self.request)
+            text = f"{applied}\n\n{text}"
         return self._turn({"role": "user", "content": [{"type": "text", "text": text}]})
 
     def retry(self) -> AsyncIterator[ReviewEvent]:

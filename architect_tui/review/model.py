@@ -119,7 +119,7 @@ class Failed:
     """The review could not complete. ``partial`` keeps whatever text had arrived."""
 
     kind: str  # "no_key", "auth", "forbidden", "not_found", "too_large", "rate_limited",
-    # "overloaded", "server", "connection", "timeout", "cut", "refused", "cancelled"
+    # "overloaded", "server", "connection", "timeout", "deadline", "cut", "refused", "cancelled"
     message: str  # one clear sentence for the user, with the way forward
     partial: Review | None = None
     retryable: bool = False
@@ -192,6 +192,9 @@ class ReviewRequest:
     # uncached system block after the cached prompt and overview, so a new lens or a question
     # still reads those two from the prompt cache.
     instructions: str = ""
+    # The request's redactor (review.redact.Redactor): a follow-up that sends code again keeps
+    # the same placeholder numbers. Not part of the request's value.
+    redactor: Any = field(default=None, repr=False, compare=False)
 
     @property
     def tokens(self) -> int:

@@ -433,3 +433,55 @@ async def test_a_new_lens_or_a_question_keeps_the_cached_prefix(
     assert cached[0] == cached[1] == cached[2] and len(cached[0]) == 2
     varying = [body["system"][-1]["text"] for body in bodies]
     assert len(set(varying)) == 3 and "cache_control" not in bodies[1]["system"][-1]
+
+
+async def test_a_dripping_server_is_stopped_at_the_overall_deadline(
+    llm_env: AnthropicServer, request_: ReviewRequest
+) -> None:
+    """One chunk every 2 s passes the per-read timeout; the deadline ends the review with a
+    clear Failed, the text so far kept as an incomplete partial, the stream closed."""
+    drip = ANSWER * 4  # ~90 chunks of 8 characters: three minutes at 2 s each
+    llm_env.queue(TextReply(drip, chunk_size=8, delay=2.0))
+    settings = Settings(max_retries=0, timeout=10.0, deadline=3.0)
+    events = await collect(run_review(request_, settings))
+    last = events[-1]
+    assert isinstance(last, Failed) and last.kind == "deadline", last
+    assert "deadline" in last.message and last.retryable
+    received = text_of(events)
+    assert received and drip.startswith(received) and len(received) < len(drip) // 4
+    assert last.partial is not None and last.partial.incomplete
+    assert last.partial.markdown == received
+    assert await asyncio.to_thread(llm_env.disconnected.wait, 5.0)  # we hung up, not the server
+
+
+async def test_a_retry_wait_longer_than_the_deadline_is_not_waited(
+    llm_env: AnthropicServer, request_: ReviewRequest
+) -> None:
+    """A 529 asking for 30 s with 2 s of deadline left fails now, naming the deadline."""
+    llm_env.queue(ErrorReply(529, "overloaded_error", "Overloaded", {"retry-after": "30"}))
+    settings = Settings(max_retries=2, max_wait=60.0, timeout=10.0, deadline=2.0)
+    events = await collect(run_review(request_, settings))
+    assert not any(isinstance(e, Waiting) for e in events)
+    last = events[-1]
+    assert isinstance(last, Failed) and last.kind == "deadline"
+    assert len(llm_env.requests) == 1
+
+
+async def test_a_follow_up_after_an_apply_sends_the_applied_code(
+    llm_env: AnthropicServer, request_: ReviewRequest, settings: Settings, shop: ProjectMap
+) -> None:
+    """The model sees the file as written by the apply (numbered anew), and only once."""
+    llm_env.queue(TextReply(ANSWER), TextReply(), TextReply())
+    conversation = Conversation(request_, settings)
+    await collect(conversation.start())
+    views = shop.root / "shop/orders/views.py"
+    views.write_text(
+        views.read_text().replace('request.json["total"]', "compute_total(user)"), "utf-8"
+    )
+    await collect(conversation.follow_up("Is it fixed now?"))
+    sent = llm_env.requests[1].last_user_text
+    assert "<applied_code>" in sent and "shop/orders/views.py:1-" in sent
+    assert " 16|     order = create_order(user, compute_total(user))" in sent
+    assert "ghp_abcdefghijklmnop" not in sent and "«REDACTED:" in sent  # same redaction rule
+    await collect(conversation.follow_up("And the tests?"))
+    assert "<applied_code>" not in llm_env.requests[2].last_user_text  # nothing changed since
