@@ -56,11 +56,14 @@ def offline_review(
     change set) keeps only the findings on lines it touched."""
     root = project.root
     chosen, result = _violations(project, selection, settings, lens, within)
-    changes = result.diff_for(chosen)  # sets Violation.fixed for the fixes that apply
+    # Only autofixes become the review's changes (what "accept all" applies); suggestions
+    # change behaviour and are shown in the text for the user to take or leave.
+    changes = result.diff_for(chosen, "autofix")  # sets Violation.fixed for what applies
+    suggestions = result.diff_for(chosen, "suggestion")
     findings = [to_finding(v) for v in chosen]
     target = selection.label if selection is not None else root.name
     errors = [f"{e.file}:{e.line}: {e.message}" for e in result.errors]
-    markdown = render_markdown(target, lens, findings, chosen, changes, errors)
+    markdown = render_markdown(target, lens, findings, chosen, changes, errors, suggestions)
     return Review(
         target=target,
         model="offline",
@@ -82,12 +85,18 @@ def local_findings(
 
 def to_finding(violation: Violation) -> Finding:
     """A ``Finding`` as the review panel shows it, marked local, with the rule's rationale."""
-    from architect_tui.rules.report import rule_of
+    from architect_tui.rules.report import rule_of, severity_of
 
     rule = rule_of(violation)
-    fix = " An automatic fix is in the proposed changes." if violation.fixed else ""
+    fix = ""
+    if violation.fixed:
+        fix = (
+            " A suggested change (it changes behaviour: review it before taking it) is below."
+            if violation.suggestion
+            else " An automatic fix is in the proposed changes."
+        )
     return Finding(
-        severity=rule.severity,
+        severity=severity_of(violation),  # type: ignore[arg-type]
         category=rule.category,
         title=rule.title,
         file=violation.file,
@@ -114,7 +123,7 @@ def _violations(
     within: ChangeScope | None = None,
 ) -> tuple[list[Violation], CheckResult]:
     from architect_tui.rules.engine import check_project
-    from architect_tui.rules.report import rule_of
+    from architect_tui.rules.report import rule_of, severity_of
 
     files = _selected_files(project, selection) if within is None else within.paths
     result = check_project(
@@ -126,7 +135,7 @@ def _violations(
     categories = LENS_CATEGORIES.get(lens)
     if categories is not None:
         chosen = [v for v in chosen if rule_of(v).category in categories]
-    chosen.sort(key=lambda v: (severity_rank(rule_of(v).severity), v.file, v.line))
+    chosen.sort(key=lambda v: (severity_rank(severity_of(v)), v.file, v.line))
     return chosen, result
 
 
@@ -160,10 +169,11 @@ def render_markdown(
     violations: list[Violation],
     changes: str,
     errors: list[str],
+    suggestions: str = "",
 ) -> str:
     """The reviewer's answer format (Summary, Findings, Proposed changes) for local findings."""
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
-    fixed = sum(1 for v in violations if v.fixed)
+    fixed = sum(1 for v in violations if v.fixed and not v.suggestion)
     lines = ["## Summary"]
     if findings:
         spread = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
@@ -191,6 +201,16 @@ def render_markdown(
         ]
     lines += ["", "## Proposed changes"]
     lines += ["```diff", changes.rstrip("\n"), "```"] if changes else ["None."]
+    if suggestions:
+        # Quoted, not fenced: the patch extractor must not pick these up with the autofixes.
+        lines += [
+            "",
+            "## Suggested changes",
+            "These change behaviour (a status code, a required environment variable), so they "
+            "are not applied with the fixes; copy what you want:",
+            "",
+        ]
+        lines += ["> " + line if line else ">" for line in suggestions.rstrip("\n").split("\n")]
     if errors:
         lines += ["", "## Missing context", "Files the rules could not read:"]
         lines += [f"- {e}" for e in errors]

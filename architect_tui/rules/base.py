@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import libcst as cst
 from libcst.metadata import (
@@ -23,13 +23,14 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from architect_tui.rules.facts import dotted
+from architect_tui.rules.facts import dotted, is_main_test
 from architect_tui.rules.severity import FindingSeverity
 
 if TYPE_CHECKING:
     from architect_tui.analysis.model import ProjectMap
     from architect_tui.rules.facts import FileFacts, FunctionInfo, ProjectFacts
 
+FixKind = Literal["autofix", "suggestion"]
 Fix = Callable[[cst.CSTNode], cst.CSTNode | cst.FlattenSentinel | cst.RemovalSentinel]
 
 
@@ -72,7 +73,18 @@ class Violation:
     node: cst.CSTNode | None = None
     fix: Fix | None = None
     imports: tuple[ImportRequest, ...] = ()
-    fixed: bool = False  # set by the engine when the fix was applied and the result parsed
+    fixed: bool = False  # set by the engine when the fix was applied and the result checked
+    # None: the rule's default. Rules raise it only with evidence (request data reaching the
+    # sink, a literal secret in production config) and lower it for advice.
+    severity: FindingSeverity | None = None
+    # "autofix": keeps behaviour, applied by "accept all" and fixes-only paths. "suggestion":
+    # changes public behaviour (a status code, a required environment variable): offered as a
+    # diff the user takes or leaves, never applied wholesale.
+    fix_kind: FixKind = "autofix"
+
+    @property
+    def suggestion(self) -> bool:
+        return self.fix_kind == "suggestion"
 
 
 @dataclass(slots=True)
@@ -123,6 +135,8 @@ class Rule(cst.BatchableCSTVisitor):
     severity: ClassVar[FindingSeverity]
     category: ClassVar[str]
     rationale: ClassVar[str]
+    #: what the rule's fixes are (see ``Violation.fix_kind``); a report may say otherwise
+    fix_kind: ClassVar[FixKind] = "autofix"
     VALID: ClassVar[tuple[Example, ...]] = ()
     INVALID: ClassVar[tuple[Example, ...]] = ()
 
@@ -161,9 +175,12 @@ class Rule(cst.BatchableCSTVisitor):
         fix: Fix | None = None,
         imports: tuple[ImportRequest, ...] = (),
         at: cst.CSTNode | None = None,
+        severity: FindingSeverity | None = None,
+        fix_kind: FixKind | None = None,
     ) -> None:
         """Report ``node`` (the node ``fix`` replaces); ``at`` moves the reported position to a
-        more telling node (the f-string line of a multi-line call, a view's route decorator)."""
+        more telling node (the f-string line of a multi-line call, a view's route decorator);
+        ``severity`` overrides the rule's default for this finding."""
         pos = self.get_metadata(PositionProvider, at or node)
         self.violations.append(
             Violation(
@@ -176,6 +193,8 @@ class Rule(cst.BatchableCSTVisitor):
                 node=node,
                 fix=fix,
                 imports=imports,
+                severity=severity,
+                fix_kind=fix_kind or self.fix_kind,
             )
         )
 
@@ -204,6 +223,25 @@ class Rule(cst.BatchableCSTVisitor):
     def in_request_code(self, node: cst.CSTNode) -> bool:
         info = self.function_at(node)
         return info is not None and info.request_code
+
+    def in_main_block(self, node: cst.CSTNode) -> bool:
+        """Inside ``if __name__ == "__main__":`` (a self-test or a dev runner)."""
+        current = self.parent(node)
+        while current is not None:
+            if isinstance(current, cst.If) and is_main_test(current.test):
+                return True
+            current = self.parent(current)
+        return False
+
+    def off_request_path(self, node: cst.CSTNode) -> bool:
+        """Code that never runs inside a request: a CLI command, a background task, start-up,
+        a script or a test (per file or per function, see ``FunctionInfo.runs``)."""
+        if self.context.file.kind != "code":
+            return True
+        info = self.function_at(node)
+        if info is None:
+            return self.in_main_block(node)
+        return info.runs not in {"request", "unknown"}
 
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         """The parent node, from the map the facts pass builds (cheaper than

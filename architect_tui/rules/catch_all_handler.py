@@ -25,6 +25,12 @@ class CatchAllHandler(Rule):
             "def oops(e):\n    if isinstance(e, HTTPException):\n        return e\n    return 'x', 500\n"
         ),
         Example("@app.errorhandler(500)\ndef oops(e):\n    return 'x', 500\n"),
+        # lemur/redash: a sibling handler for HTTPException takes the 4xx
+        Example(
+            "from werkzeug.exceptions import HTTPException\n"
+            "@app.errorhandler(HTTPException)\ndef http_error(e):\n    return e\n"
+            "@app.errorhandler(Exception)\ndef oops(e):\n    return 'x', 500\n"
+        ),
     )
     INVALID = (Example("@app.errorhandler(Exception)\ndef oops(e):\n    return 'x', 500\n"),)
 
@@ -36,7 +42,10 @@ class CatchAllHandler(Rule):
             name = (dotted(call.func) or "").rpartition(".")[2]
             catch_all = code(call.args[0].value) in {"Exception", "BaseException"}
             handler = name in {"errorhandler", "app_errorhandler"}
-            if handler and catch_all and "HTTPException" not in code(node.body):
+            # Flask picks the most specific handler: a sibling errorhandler(HTTPException)
+            # receives the HTTP errors, and this one only the rest
+            sibling = "HTTPException" in self.context.facts.error_handlers
+            if handler and catch_all and not sibling and "HTTPException" not in code(node.body):
                 self.report(
                     node,
                     "errorhandler(Exception) also catches HTTPException: 4xx become 500",

@@ -9,7 +9,8 @@ import libcst as cst
 from architect_tui.rules._util import code, env_name, named_value
 from architect_tui.rules.base import Example, ImportRequest, Rule, RuleContext
 from architect_tui.rules.credentials_in_url import has_credentials
-from architect_tui.rules.facts import string_value
+from architect_tui.rules.facts import dotted, string_value
+from architect_tui.rules.hardcoded_secret import ENUM_BASES, not_a_secret
 
 CONFIG_NAME = re.compile(
     r"(DATABASE_UR[IL]|_URI$|_URL$|_HOST$|_SERVER$|_PORT$|_DSN$|BUCKET|REDIS|BROKER|SMTP)",
@@ -37,6 +38,13 @@ class ConfigInCode(Rule):
         ),
         Example('REDIS_URL = os.environ.get("REDIS_URL", "redis://cache:6379/0")\n'),
         Example('def view():\n    url = "https://api.payments.com/v1"\n'),
+        # an enum of config key names (privacyidea's SYSCONF shape)
+        Example(
+            "from enum import Enum\nclass ConfigKey(Enum):\n"
+            '    REDIS_URL = "REDIS_URL"\n    SMTP_SERVER = "smtp_server"\n',
+            path="config.py",
+        ),
+        Example('class Keys:\n    MAIL_SERVER = "MAIL_SERVER"\n', path="settings.py"),
     )
     INVALID = (
         Example(
@@ -59,13 +67,16 @@ class ConfigInCode(Rule):
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         self.classes: list[str] = []
+        self.enums = 0
         self.config_file = bool(re.search(r"(config|settings)", context.path, re.I))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append(node.name.value)
+        self.enums += any(ENUM_BASES.search(dotted(b.value) or "") for b in node.bases)
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.classes.pop()
+        self.enums -= any(ENUM_BASES.search(dotted(b.value) or "") for b in original_node.bases)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         target = node.targets[0].target if len(node.targets) == 1 else None
@@ -85,7 +96,9 @@ class ConfigInCode(Rule):
         return bool(self.classes) and "config" in self.classes[-1].lower()
 
     def _check(self, node: cst.CSTNode) -> None:
-        if any(DEV_CLASS.search(c) for c in self.classes):
+        if any(DEV_CLASS.search(c) for c in self.classes) or self.enums:
+            return
+        if self.context.file.kind != "code" or self.in_main_block(node):
             return
         found = named_value(node)
         if found is None or not CONFIG_NAME.search(found[0]):
@@ -94,6 +107,8 @@ class ConfigInCode(Rule):
         literal = string_value(value)
         if literal is None or not literal or LOCAL_VALUE.search(literal):
             return
+        if not_a_secret(name, literal):
+            return  # a table of setting names: SMTP_SERVER = "SMTP_SERVER"
         if has_credentials(literal):
             return  # FLK103 reports it, with a stronger fix
         env = env_name(name)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tokenize
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,19 +18,43 @@ from typing import TYPE_CHECKING
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
+from architect_tui.analysis.pycheck import guard, new_problems
+from architect_tui.analysis.sources import SourceError, read_source
 from architect_tui.rules._util import file_tables
-from architect_tui.rules.base import Rule, RuleContext, Violation
+from architect_tui.rules.base import ImportRequest, Rule, RuleContext, Violation
 from architect_tui.rules.facts import (
     FileFacts,
     ProjectFacts,
     collect_file_facts,
     collect_project_facts,
+    file_kind,
 )
 
 if TYPE_CHECKING:
     from architect_tui.analysis.model import ProjectMap
 
 _IGNORE = re.compile(r"#\s*architect:\s*ignore(?:\[(?P<ids>[^\]]*)\])?", re.IGNORECASE)
+# Marks projects already carry for the same problem: Bandit's ``# nosec`` (bare, or with test
+# ids) and ruff/flake8-bandit's noqa marks with S codes (S105). A mark silences only the rules that look for
+# what the marked tool looks for (see SAME_PROBLEM); a bare ``# nosec`` silences our security
+# rules on that line, as it silences all of Bandit's.
+_NOSEC = re.compile(r"#\s*nosec\b(?P<ids>(?:[\s:,]*B\d{3})*)", re.IGNORECASE)
+_NOQA = re.compile(r"#\s*noqa\s*:\s*(?P<ids>[A-Z]+\d+(?:[\s,]+[A-Z]+\d+)*)", re.IGNORECASE)
+SAME_PROBLEM: dict[str, set[str]] = {
+    "FLK101": {"B201", "S201"},
+    "FLK102": {"B105", "B106", "B107", "S105", "S106", "S107"},
+    "FLK103": {"B105", "B106", "S105", "S106"},
+    "FLK104": {"B608", "S608"},
+    "FLK105": {"B701", "B704", "S701", "S704"},
+    "FLK107": {"B108", "S108"},
+    "FLK108": {"B506", "S506"},
+    "FLK109": {"B301", "B403", "S301", "S403"},
+    "FLK110": {"B501", "S501"},
+    "FLK114": {"B303", "B324", "S303", "S324"},
+    "FLK301": {"B110", "B112", "S110", "S112", "E722"},
+    "FLK303": {"T201"},
+    "FLK307": {"B113", "S113"},
+}
 SKIP_DIRS = {
     ".git",
     ".hg",
@@ -73,21 +96,24 @@ class CheckResult:
     errors: list[ParseError] = field(default_factory=list)
     files: int = 0
     modules: dict[str, cst.Module] = field(default_factory=dict, repr=False)
+    facts: dict[str, FileFacts] = field(default_factory=dict, repr=False)
 
     def diff(self, files: Iterable[str] | None = None) -> str:
-        """One git-style unified diff per fixed file, all in one string."""
+        """One git-style unified diff per fixed file, all in one string (every fix, autofixes
+        and suggestions alike: what the examples and ``check --format json`` compute)."""
         wanted = sorted(self.fixed) if files is None else sorted(set(files) & set(self.fixed))
         return "".join(unified_diff(p, self.originals[p], self.fixed[p]) for p in wanted)
 
-    def diff_for(self, violations: Iterable[Violation]) -> str:
-        """The diff of only these violations' fixes (a review of one route fixes that route)."""
+    def diff_for(self, violations: Iterable[Violation], kind: str | None = "autofix") -> str:
+        """The diff of only these violations' fixes (a review of one route fixes that route),
+        of one ``fix_kind`` (default: autofixes only, what "accept all" may apply; None: all)."""
         by_file: dict[str, list[Violation]] = {}
         for v in violations:
-            if v.fix is not None and v.file in self.modules:
+            if v.fix is not None and v.file in self.modules and kind in {None, v.fix_kind}:
                 by_file.setdefault(v.file, []).append(v)
         out = []
         for path in sorted(by_file):
-            code = _apply_fixes(self.modules[path], by_file[path])
+            code = _apply_fixes(self.modules[path], by_file[path], self.facts.get(path))
             if code is not None and code != self.originals[path]:
                 out.append(unified_diff(path, self.originals[path], code))
         return "".join(out)
@@ -106,16 +132,19 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 
 def discover(root: Path) -> list[str]:
-    """Project Python files, relative and POSIX, skipping envs, caches and test code."""
+    """Project Python files, relative and POSIX: the files the map reads (``analysis.sources``:
+    git's view of the tree, virtualenvs and build output skipped, no symlink loops), without
+    tests and migrations, which the rules do not judge."""
+    from architect_tui.analysis.sources import list_python_files
+
     found: list[str] = []
-    for path in sorted(root.rglob("*.py")):
-        rel = path.relative_to(root)
-        if any(part in SKIP_DIRS or part.startswith(".") for part in rel.parts[:-1]):
+    for rel in list_python_files(root).files:
+        parts = rel.split("/")
+        if any(part in SKIP_DIRS or part.startswith(".") for part in parts[:-1]):
             continue
-        name = rel.name
-        if name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py":
+        if file_kind(rel) in {"test", "migration"}:
             continue
-        found.append(rel.as_posix())
+        found.append(rel)
     return found
 
 
@@ -140,6 +169,10 @@ def check_sources(
     wrappers: dict[str, MetadataWrapper] = {}
     file_facts: dict[str, FileFacts] = {}
     for path, text in sources.items():
+        problem = guard(text)
+        if problem is not None:  # LibCST would crash (segfault) or recurse without end
+            result.errors.append(ParseError(path, problem.line, f"skipped: {problem.message}"))
+            continue
         try:
             module = cst.parse_module(text)
         except cst.ParserSyntaxError as exc:
@@ -148,17 +181,27 @@ def check_sources(
         except Exception as exc:  # LibCST raises a few other types on odd encodings
             result.errors.append(ParseError(path, 0, f"cannot parse: {exc}"))
             continue
-        wrappers[path] = MetadataWrapper(module, unsafe_skip_copy=True)
-        file_facts[path] = collect_file_facts(path, wrappers[path])
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        try:
+            file_facts[path] = collect_file_facts(path, wrapper, text)
+        except RecursionError:
+            result.errors.append(ParseError(path, 0, "skipped: nested too deeply to analyse"))
+            continue
+        wrappers[path] = wrapper
     facts = collect_project_facts(file_facts, project)
     wanted = set(sources) if only is None else set(only)
     for path, wrapper in wrappers.items():
         if path not in wanted:
             continue
         result.modules[path] = wrapper.module
+        result.facts[path] = facts.files[path]
         violations = _run_file(path, sources[path], wrapper, facts, project, active, result.errors)
         result.violations.extend(violations)
-        fixed = _apply_fixes(wrapper.module, [v for v in violations if v.fix]) if fixes else None
+        fixed = (
+            _apply_fixes(wrapper.module, [v for v in violations if v.fix], facts.files[path])
+            if fixes
+            else None
+        )
         if fixed is not None and fixed != sources[path]:
             result.fixed[path] = fixed
     result.violations.sort(key=lambda v: (v.file, v.line, v.column, v.rule))
@@ -229,14 +272,34 @@ def _visit(
 
 
 def _silenced(lines: list[str], v: Violation) -> bool:
-    """``# architect: ignore[RULE]`` (or a bare ``ignore``) on the line or the line before."""
+    """``# architect: ignore[RULE]`` (or a bare ``ignore``) on the line or the line before;
+    ``# nosec`` / ``# noqa: S105`` for the same problem on the finding's own lines."""
     for number in {v.line, v.line - 1, v.end_line}:
         if 1 <= number <= len(lines):
             for m in _IGNORE.finditer(lines[number - 1]):
                 ids = m["ids"]
                 if ids is None or v.rule.upper() in {i.strip().upper() for i in ids.split(",")}:
                     return True
+    same = SAME_PROBLEM.get(v.rule, set())
+    for number in {v.line, v.end_line}:
+        line = lines[number - 1] if 1 <= number <= len(lines) else ""
+        if "#" not in line:
+            continue
+        for m in _NOSEC.finditer(line):
+            ids = set(re.findall(r"B\d{3}", m["ids"].upper()))
+            if (not ids and _is_security(v.rule)) or ids & same:
+                return True
+        for m in _NOQA.finditer(line):
+            if set(re.split(r"[\s,]+", m["ids"].upper())) & same:
+                return True
     return False
+
+
+def _is_security(rule_id: str) -> bool:
+    from architect_tui.rules.registry import RULES_BY_ID
+
+    rule = RULES_BY_ID.get(rule_id)
+    return rule is not None and rule.category == "security"
 
 
 class _FixApplier(cst.CSTTransformer):
@@ -256,7 +319,15 @@ class _FixApplier(cst.CSTTransformer):
         return result
 
 
-def _transform(module: cst.Module, violations: Sequence[Violation]) -> str | None:
+def _transform(
+    module: cst.Module, violations: Sequence[Violation], facts: FileFacts | None = None
+) -> str | None:
+    """The module with these fixes applied, or None when the result would not be safe to
+    offer: it must parse and add no undefined, shadowed or redefined name (pyflakes via
+    ``pycheck.new_problems``), and an import a fix needs must not clash with a name the file
+    already binds to something else (``from flask import abort`` next to flask_restful's)."""
+    if facts is not None and any(_clashes(req, facts) for v in violations for req in v.imports):
+        return None
     fixes: dict[cst.CSTNode, list[Violation]] = {}
     for v in violations:
         if v.node is not None:
@@ -277,20 +348,33 @@ def _transform(module: cst.Module, violations: Sequence[Violation]) -> str | Non
         compile(code, "<fix>", "exec")
     except Exception:  # a fix that cannot be applied or does not parse is dropped
         return None
+    if any(p.blocking for p in new_problems(module.code, code)):
+        return None
     return code
 
 
-def _apply_fixes(module: cst.Module, violations: list[Violation]) -> str | None:
+def _clashes(req: ImportRequest, facts: FileFacts) -> bool:
+    """``from module import obj`` would rebind a name the file imports from elsewhere."""
+    if req.obj is None:
+        bound = facts.aliases.get(req.module.split(".")[0])
+        return bound is not None and bound != req.module.split(".")[0]
+    bound = facts.aliases.get(req.obj)
+    return bound is not None and bound != f"{req.module}.{req.obj}"
+
+
+def _apply_fixes(
+    module: cst.Module, violations: list[Violation], facts: FileFacts | None = None
+) -> str | None:
     """All fixes at once; when that fails, each alone, keeping the ones that work."""
     if not violations:
         return None
-    code = _transform(module, violations)
+    code = _transform(module, violations, facts)
     if code is not None:
         for v in violations:
             v.fixed = True
         return code
-    good: list[Violation] = [v for v in violations if _transform(module, [v]) is not None]
-    code = _transform(module, good) if good else None
+    good = [v for v in violations if _transform(module, [v], facts) is not None]
+    code = _transform(module, good, facts) if good else None
     if code is not None:
         for v in good:
             v.fixed = True
@@ -316,11 +400,11 @@ def check_project(
     errors: list[ParseError] = []
     for rel in paths:
         try:
-            # tokenize.open honours a coding cookie and drops a UTF-8 BOM, as Python does
-            with tokenize.open(root / rel) as fh:
-                sources[rel] = fh.read()
-        except (OSError, UnicodeDecodeError, SyntaxError) as exc:
-            errors.append(ParseError(rel, 0, f"cannot read: {exc}"))
+            # as the map reads: regular files only (no FIFO, no /dev/zero behind a symlink),
+            # size-capped, decoded like the interpreter (coding cookie, BOM)
+            sources[rel] = read_source(root / rel)
+        except SourceError as exc:
+            errors.append(ParseError(rel, 0, str(exc)))
     result = check_sources(sources, project=project, ignore=ignore, only=only, fixes=fixes)
     result.errors[:0] = errors
     return result

@@ -63,6 +63,17 @@ UNSAFE_LAZY = {"select", "dynamic", "true"}
 OWNER_COLUMNS = {"user_id", "owner_id", "customer_id", "author_id"}
 WRITES = re.compile(r"(session\.(commit|add|delete|merge|add_all)\(|\.commit\(\))")
 MAIL = re.compile(r"(smtplib\.SMTP|\.send_message\(|\.sendmail\(|mail\.send\()")
+# Work handed to a thread or a queue: a mail helper that does this does not block the request.
+BACKGROUND = re.compile(r"(Thread\(|\.delay\(|\.apply_async\(|\.enqueue\w*\(|\.submit\(|\.spawn\()")
+CLI_DECORATORS = {"command", "group", "option", "argument", "shell_command"}
+TASK_DECORATORS = {"task", "shared_task", "periodic_task", "job", "actor", "scheduled_job", "cron"}
+TASK_LIBRARIES = ("celery", "dramatiq", "huey", "rq", "apscheduler", "flask_apscheduler")
+STARTUP_NAMES = re.compile(r"^(create_app|make_app|init_app|setup_app|configure_app|app_factory)$")
+STARTUP_PREFIXES = ("init_", "register_", "configure_", "setup_", "load_", "install_")
+TEST_DIRS = {"tests", "test", "testing"}
+MIGRATION_DIRS = {"migrations", "alembic", "versions", "migrate"}
+SCRIPT_DIRS = {"scripts", "script", "bin", "tools", "contrib", "examples", "docs"}
+SCRIPT_FILES = re.compile(r"^(manage|setup|fabfile|tasks|noxfile|populate\w*|fake\w*|seed\w*)\.py$")
 
 
 def dotted(node: cst.CSTNode | None) -> str | None:
@@ -84,6 +95,22 @@ def string_value(node: cst.CSTNode | None) -> str | None:
         left, right = string_value(node.left), string_value(node.right)
         return None if left is None or right is None else left + right
     return None
+
+
+def file_kind(path: str) -> str:
+    """Where a file's code runs, from its path: "test", "migration", "script" or "code"."""
+    parts = path.split("/")
+    name = parts[-1]
+    folders = {p.lower() for p in parts[:-1]}
+    if folders & TEST_DIRS or name.startswith("test_") or name.endswith("_test.py"):
+        return "test"
+    if name == "conftest.py":
+        return "test"
+    if folders & MIGRATION_DIRS:
+        return "migration"
+    if folders & SCRIPT_DIRS or SCRIPT_FILES.match(name):
+        return "script"
+    return "code"
 
 
 def module_name(path: str) -> str:
@@ -112,6 +139,11 @@ class FunctionInfo:
     class_name: str | None = None
     returns_json: bool = False
     restful: bool = False  # a Flask-RESTful/RESTX Resource method: answers JSON by construction
+    # Where it runs: "request" (view, hook), "cli" (a click/Flask-Script command), "task"
+    # (Celery/RQ/dramatiq), "startup" (factory and init helpers), "script" (a __main__ block),
+    # or "unknown" (a helper: it may be called from a request).
+    runs: str = "unknown"
+    qualified: str = ""  # module.function for module-level functions, else ""
 
     @property
     def auth_decorators(self) -> tuple[str, ...]:
@@ -132,6 +164,7 @@ class FileFacts:
 
     path: str
     module: str
+    kind: str = "code"  # file_kind(): code, test, migration, script
     aliases: dict[str, str] = field(default_factory=dict)
     functions: dict[cst.FunctionDef, FunctionInfo] = field(default_factory=dict)
     parents: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict, repr=False)
@@ -151,6 +184,8 @@ class FileFacts:
     mail_functions: set[str] = field(default_factory=set)
     catch_all_swallows: bool = False  # errorhandler(Exception) that also eats HTTPException
     late_imports: set[int] = field(default_factory=set)  # module-level imports after code
+    indexed_columns: set[str] = field(default_factory=set)  # first columns of Index(...)
+    mysql: bool = False  # names a MySQL URL (InnoDB indexes foreign keys by itself)
 
     def resolve(self, name: str | None) -> str | None:
         if name is None:
@@ -183,6 +218,8 @@ class ProjectFacts:
     mail_functions: set[str] = field(default_factory=set)
     catch_all_swallows: bool = False
     edge_lines: dict[tuple[str, str], list[tuple[int, bool]]] = field(default_factory=dict)
+    indexed_columns: set[str] = field(default_factory=set)
+    mysql: bool = False
 
     def views_of(self, blueprint: str | None) -> list[FunctionInfo]:
         if blueprint is None:
@@ -211,8 +248,10 @@ class _Collector(cst.CSTVisitor):
         self.stack: list[cst.CSTNode] = []
         self.seen_code = False  # a module-level def/class/assignment came before
         self.open_functions: list[FunctionInfo] = []
-        self.writes: set[str] = set()
-        self.mails: set[str] = set()
+        self.writes: set[int] = set()
+        self.mails: set[int] = set()
+        self.background: set[int] = set()
+        self.main_block = 0  # inside `if __name__ == "__main__":`
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if (
@@ -283,10 +322,14 @@ class _Collector(cst.CSTVisitor):
     def visit_If(self, node: cst.If) -> None:
         if "TYPE_CHECKING" in (dotted(node.test) or ""):
             self.guard += 1
+        if is_main_test(node.test):
+            self.main_block += 1
 
     def leave_If(self, original_node: cst.If) -> None:
         if "TYPE_CHECKING" in (dotted(original_node.test) or ""):
             self.guard -= 1
+        if is_main_test(original_node.test):
+            self.main_block -= 1
 
     # classes and functions ----------------------------------------------------------------
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
@@ -326,6 +369,9 @@ class _Collector(cst.CSTVisitor):
             else:
                 decorators.append(self.f.resolve(name) or name)
         info.decorators = tuple(decorators)
+        info.runs = self._runs(info, node)
+        if self.depth == 0 and not self.classes:
+            info.qualified = f"{self.f.module}.{info.name}" if self.f.module else info.name
         if self.classes and node.name.value in HTTP_METHOD_NAMES:
             bases = {self.f.resolve(dotted(b.value)) for b in self.classes[-1].bases}
             if bases & VIEW_CLASS_BASES:
@@ -335,17 +381,40 @@ class _Collector(cst.CSTVisitor):
                 info.methods = (node.name.value.upper(),)
                 info.decorators += tuple(self._class_decorators(self.classes[-1]))
         info.request_code = info.is_view or info.is_hook
+        if info.request_code:
+            info.runs = "request"
         self.f.functions[node] = info
         self.open_functions.append(info)
         self.depth += 1
 
+    def _runs(self, info: FunctionInfo, node: cst.FunctionDef) -> str:
+        """Where this function runs: its decorators, its name, or the function around it."""
+        for name in info.decorators:
+            last = name.rpartition(".")[2]
+            if last in CLI_DECORATORS or name.startswith(("click.", "typer.")) or ".cli." in name:
+                return "cli"
+            if last in TASK_DECORATORS or name.startswith(TASK_LIBRARIES):
+                return "task"
+        if self.open_functions:
+            return self.open_functions[-1].runs
+        if self.main_block:
+            return "script"
+        if self.classes:
+            bases = {dotted(b.value) or "" for b in self.classes[-1].bases}
+            if any(b.rpartition(".")[2] in {"Command", "Task"} for b in bases):
+                return "cli" if any(b.endswith("Command") for b in bases) else "task"
+            return "unknown"
+        if STARTUP_NAMES.match(info.name) or info.name.startswith(STARTUP_PREFIXES):
+            return "startup"
+        return "unknown"
+
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self.depth -= 1
         info = self.open_functions.pop()
-        if info.name in self.writes:
-            self.f.writer_functions.add(info.name)
-        if info.name in self.mails:
-            self.f.mail_functions.add(info.name)
+        if info.qualified and id(info) in self.writes:
+            self.f.writer_functions.add(info.qualified)
+        if info.qualified and id(info) in self.mails and id(info) not in self.background:
+            self.f.mail_functions.add(info.qualified)
 
     # What the body of every open function does; marked as the calls and names go by, so
     # no function body is re-read or re-printed.
@@ -354,11 +423,14 @@ class _Collector(cst.CSTVisitor):
             if flag == "json":
                 info.returns_json = True
             elif flag == "request":
-                info.request_code = True
+                if info.runs in {"request", "unknown"}:
+                    info.request_code = True
             elif flag == "write":
-                self.writes.add(info.name)
+                self.writes.add(id(info))
             elif flag == "mail":
-                self.mails.add(info.name)
+                self.mails.add(id(info))
+            elif flag == "background":
+                self.background.add(id(info))
 
     def visit_Name(self, node: cst.Name) -> None:
         if self.open_functions and self.f.resolve(node.value) in FLASK_REQUEST_NAMES:
@@ -407,6 +479,8 @@ class _Collector(cst.CSTVisitor):
                 self._mark("write")
             if MAIL.search(name + "(") or resolved.startswith("smtplib.SMTP"):
                 self._mark("mail")
+            if BACKGROUND.search(name + "("):
+                self._mark("background")
             if last == "jsonify":
                 self._mark("json")
         if resolved == "flask.Flask" and self.depth == 0:
@@ -417,6 +491,13 @@ class _Collector(cst.CSTVisitor):
             self.f.error_handlers.add(_error_key(node.args[0].value))
         elif last == "jsonify" or resolved == "flask.jsonify":
             self.f.returns_json = True
+        elif last in {"Index", "UniqueConstraint", "PrimaryKeyConstraint"} and node.args:
+            # the first column leads the index: it serves lookups on that column alone
+            columns = [a for a in node.args if a.keyword is None]
+            first = columns[1 if last == "Index" else 0] if len(columns) > (last == "Index") else None
+            if first is not None:
+                col = string_value(first.value) or dotted(first.value) or ""
+                self.f.indexed_columns.add(col.rpartition(".")[2])
         elif last in {"before_request", "before_app_request"} and node.args:
             # app.before_request(check_auth): registration by call
             target = dotted(node.args[0].value) or ""
@@ -460,6 +541,16 @@ class _Collector(cst.CSTVisitor):
         return self.get_metadata(PositionProvider, node).start.line
 
 
+def is_main_test(test: cst.BaseExpression) -> bool:
+    """``__name__ == "__main__"`` (either way round)."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    left, right = dotted(test.left), test.comparisons[0].comparator
+    if left == "__name__":
+        return string_value(right) == "__main__"
+    return dotted(right) == "__name__" and string_value(test.left) == "__main__"
+
+
 def _callee(expr: cst.BaseExpression) -> cst.BaseExpression:
     return expr.func if isinstance(expr, cst.Call) else expr
 
@@ -488,8 +579,9 @@ def _error_key(node: cst.BaseExpression) -> str:
     return name.rpartition(".")[2] if name else "?"
 
 
-def collect_file_facts(path: str, wrapper: MetadataWrapper) -> FileFacts:
-    facts = FileFacts(path=path, module=module_name(path))
+def collect_file_facts(path: str, wrapper: MetadataWrapper, text: str = "") -> FileFacts:
+    facts = FileFacts(path=path, module=module_name(path), kind=file_kind(path))
+    facts.mysql = "mysql://" in text or "mysql+" in text
     wrapper.visit(_Collector(facts, wrapper.module))
     return facts
 
@@ -511,6 +603,8 @@ def collect_project_facts(
         facts.writer_functions |= f.writer_functions
         facts.mail_functions |= f.mail_functions
         facts.catch_all_swallows |= f.catch_all_swallows
+        facts.indexed_columns |= f.indexed_columns
+        facts.mysql |= f.mysql
     if project is not None:
         _apply_map(facts, project)
     views = [v for f in files.values() for v in f.views]

@@ -65,12 +65,16 @@ class ImportCycle(Rule):
 
     def _blame(self, src: str, dst: str, cycle: list[str], line: int) -> bool:
         """Report the late import that hides the cycle (the one after the module's code, which
-        only works in one import order); when no import of the cycle is late, report all."""
+        only works in one import order); when no import of the cycle is late, report it once."""
         lines = self.context.facts.edge_lines
         if any(late for at, late in lines.get((src, dst), []) if at == line):
             return True
         edges = [(src, dst), *itertools.pairwise(cycle)]
-        return not any(late for edge in edges for _, late in lines.get(edge, []))
+        if any(late for edge in edges for _, late in lines.get(edge, [])):
+            return False
+        # no import of the cycle is late: report it once, from the module first by name, not
+        # once per module it runs through
+        return src == min([src, *cycle])
 
     def visit_Import(self, node: cst.Import) -> None:
         self._check(node)

@@ -40,6 +40,10 @@ class NPlusOne(Rule):
             _MODELS
             + "def names():\n    for order in Order.query.all():\n        print(order.user.name)\n"
         ),
+        Example(
+            _MODELS + "@app.cli.command()\ndef report():\n"
+            "    for order in Order.query.all():\n        total(order.items)\n"
+        ),
     )
     INVALID = (
         Example(
@@ -54,11 +58,21 @@ class NPlusOne(Rule):
             "    for row in db.session.execute(select(Order)).scalars():\n"
             "        user = db.session.get(User, row.user_id)\n"
         ),
+        # outside a view: a model method walking its own lazy relationship (CSV export shape)
+        Example(
+            _MODELS.replace("class Order", "class Item(db.Model):\n"
+                            '    product = db.relationship("Product")\nclass Order')
+            + "    def to_csv(self):\n"
+            "        for item in self.items:\n"
+            "            yield item.product.name\n"
+        ),
     )
 
     def visit_For(self, node: cst.For) -> None:
         fn = self.function_at(node)
-        if fn is None or not self._iterates_query(node.iter, fn.node):
+        if fn is None or self.off_request_path(node):
+            return  # a one-off command or a task: its query count is not a page's latency
+        if not self._iterates_query(node.iter, fn.node):
             return
         target = dotted(node.target)
         relationships = self.context.facts.relationships
@@ -86,6 +100,9 @@ class NPlusOne(Rule):
         if any(e in text for e in EAGER):
             return False
         if QUERY.search(text):
+            return True
+        # a lazy relationship iterated in a model method or a helper: self.items, user.posts
+        if isinstance(it, cst.Attribute) and it.attr.value in self.context.facts.relationships:
             return True
         if isinstance(it, cst.Name):
             for sub in walk(fn.body):

@@ -6,6 +6,7 @@ import libcst as cst
 
 from architect_tui.rules._util import is_tainted
 from architect_tui.rules.base import Example, Rule
+from architect_tui.rules.facts import dotted
 
 SEND_FILE = {"flask.send_file", "flask.helpers.send_file"}
 SEND_FROM_DIR = {"flask.send_from_directory", "flask.helpers.send_from_directory"}
@@ -30,6 +31,13 @@ class PathTraversal(Rule):
         ),
         Example(
             "from flask import send_file\ndef logo():\n    return send_file('static/logo.png')\n"
+        ),
+        # an export built in memory from request parameters (CTFd/redash CSV exports)
+        Example(
+            "from io import BytesIO\nfrom flask import request, send_file\n"
+            "@bp.get('/export')\ndef export():\n"
+            "    data = build_csv(request.args.get('table'))\n"
+            "    return send_file(BytesIO(data.encode()), download_name='x.csv')\n"
         ),
     )
     INVALID = (
@@ -56,6 +64,10 @@ class PathTraversal(Rule):
             return
         fn = self.function_at(node)
         path = node.args[0].value
+        if names & SEND_FILE and isinstance(path, cst.Call):
+            callee = (dotted(path.func) or "").rpartition(".")[2]
+            if callee in {"BytesIO", "StringIO", "SpooledTemporaryFile"}:
+                return  # a file object built in memory: no path at all
         if is_tainted(path, fn, self.context.file):
             what = "send_file path" if names & SEND_FILE else "send_from_directory folder"
             self.report(node, f"{what} is controlled by the request (path traversal)")

@@ -21,6 +21,13 @@ class PrintInRequest(Rule):
     VALID = (
         Example("from flask import current_app\ndef view():\n    current_app.logger.info('hi')\n"),
         Example("def main():\n    print('usage: ...')\n"),
+        # a Flask CLI command and a Celery task print to their console on purpose
+        Example(
+            "from flask import current_app\n@app.cli.command('seed')\ndef seed():\n"
+            "    print('seeding', current_app.config['SQLALCHEMY_DATABASE_URI'])\n"
+            "@celery.task\ndef nightly():\n    from flask import g\n    print('run', g)\n"
+        ),
+        Example("from flask import request\ndef view():\n    print(request.path)  # noqa: T201\n"),
     )
     INVALID = (
         Example(

@@ -32,26 +32,34 @@ def rule_of(violation: Violation) -> type[Rule]:
     return RULES_BY_ID[violation.rule]
 
 
+def severity_of(violation: Violation) -> str:
+    """The finding's severity: the rule's default unless the rule judged this one."""
+    return violation.severity or rule_of(violation).severity
+
+
 def at_or_above(violations: list[Violation], severity: str) -> list[Violation]:
     limit = severity_rank(severity)
-    return [v for v in violations if severity_rank(rule_of(v).severity) <= limit]
+    return [v for v in violations if severity_rank(severity_of(v)) <= limit]
 
 
 def summary_line(result: CheckResult) -> str:
-    counts = Counter(rule_of(v).severity for v in result.violations)
+    counts = Counter(severity_of(v) for v in result.violations)
     parts = [f"{counts[s]} {s}" for s in SEVERITIES if counts[s]]
-    fixable = sum(1 for v in result.violations if v.fixed or v.fix is not None)
+    offered = [v for v in result.violations if v.fixed or v.fix is not None]
+    suggested = sum(1 for v in offered if v.suggestion)
     total = len(result.violations)
     noun = "finding" if total == 1 else "findings"
     detail = f" ({', '.join(parts)})" if parts else ""
-    return f"{total} {noun}{detail} in {result.files} files; {fixable} with an automatic fix"
+    return (
+        f"{total} {noun}{detail} in {result.files} files; {len(offered) - suggested} with an "
+        f"automatic fix, {suggested} with a suggested change"
+    )
 
 
 def format_text(result: CheckResult) -> str:
     lines = []
     for v in result.violations:
-        rule = rule_of(v)
-        lines.append(f"{v.file}:{v.line}:{v.column}: {v.rule} [{rule.severity}] {v.message}")
+        lines.append(f"{v.file}:{v.line}:{v.column}: {v.rule} [{severity_of(v)}] {v.message}")
     for e in result.errors:
         lines.append(f"{e.file}:{e.line}: error: {e.message}")
     lines.append(summary_line(result))
@@ -59,14 +67,14 @@ def format_text(result: CheckResult) -> str:
 
 
 def format_json(result: CheckResult, root: Path) -> str:
-    counts = Counter(rule_of(v).severity for v in result.violations)
+    counts = Counter(severity_of(v) for v in result.violations)
     payload: dict[str, Any] = {
         "project": str(root),
         "files": result.files,
         "findings": [
             {
                 "rule": v.rule,
-                "severity": rule_of(v).severity,
+                "severity": severity_of(v),
                 "category": rule_of(v).category,
                 "title": rule_of(v).title,
                 "file": v.file,
@@ -75,12 +83,15 @@ def format_json(result: CheckResult, root: Path) -> str:
                 "end_line": v.end_line,
                 "message": v.message,
                 "fixable": v.fixed,
+                # "autofix" (keeps behaviour), "suggestion" (changes it), None (no fix)
+                "fix": v.fix_kind if v.fixed else None,
             }
             for v in result.violations
         ],
         "errors": [{"file": e.file, "line": e.line, "message": e.message} for e in result.errors],
         "summary": {"total": len(result.violations), **{s: counts[s] for s in SEVERITIES}},
-        "changes": result.diff(),
+        "changes": result.diff_for(result.violations, "autofix"),
+        "suggestions": result.diff_for(result.violations, "suggestion"),
     }
     return json.dumps(payload, indent=2) + "\n"
 
@@ -112,7 +123,7 @@ def sarif_log(result: CheckResult, root: Path, version: str) -> dict[str, Any]:
         {
             "ruleId": v.rule,
             "ruleIndex": index[v.rule],
-            "level": SARIF_LEVEL[rule_of(v).severity],
+            "level": SARIF_LEVEL[severity_of(v)],
             "message": {"text": v.message},
             "locations": [
                 {

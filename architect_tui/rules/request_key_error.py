@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from architect_tui.rules._util import code, enclosing
+from architect_tui.rules._util import code, enclosing, walk
 from architect_tui.rules.base import Example, ImportRequest, Rule
 from architect_tui.rules.facts import dotted, string_value
 
@@ -31,15 +31,26 @@ class RequestKeyError(Rule):
     )
     INVALID = (
         Example(
-            "from flask import request\ndef search():\n    term = request.args['q']\n"
-            "    return term\n" + _CATCH_ALL,
+            "from flask import request\n@app.get('/search')\ndef search():\n"
+            "    term = request.args['q']\n    return term\n" + _CATCH_ALL,
             expected=(
-                "from flask import abort, request\ndef search():\n"
+                "from flask import request\n@app.get('/search')\ndef search():\n"
                 '    term = request.args.get("q")\n'
                 "    if term is None:\n"
-                "        abort(400, description=\"missing field 'q'\")\n"
+                "        return \"missing field 'q'\", 400\n"
                 "    return term\n" + _CATCH_ALL
             ),
+        ),
+        # a helper outside a view: abort(400) would be swallowed by the catch-all, so the
+        # rule says what to change and offers no fix
+        Example(
+            "from flask import request\ndef term():\n    q = request.args['q']\n"
+            "    return q\n" + _CATCH_ALL
+        ),
+        # an alias of request data (redash/CTFd shape)
+        Example(
+            "from flask import request\ndef create():\n    req = request.get_json()\n"
+            "    return req['type']\n"
         ),
         Example(
             "from flask import jsonify, request\ndef create():\n"
@@ -62,18 +73,25 @@ class RequestKeyError(Rule):
         if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
             return
         key = string_value(node.slice[0].slice.value)
+        fn = self.function_at(node)
         source = self._source(node.value)
+        alias = None
+        if source is None and isinstance(node.value, cst.Name) and fn is not None:
+            source = self._alias_source(node.value.value, fn.node)  # req = request.get_json()
+            alias = node.value.value
         if key is None or source is None or self._is_store(node):
             return
         if source != "json" and not self.context.facts.catch_all_swallows:
             return  # Flask answers a missing form/query field with a 400 by itself
-        fn = self.function_at(node)
         statement = self.parent(self.parent(node))
         assign = self.parent(node)
         fix = None
         imports: tuple[ImportRequest, ...] = ()
+        swallowed = self.context.facts.catch_all_swallows
         if (
             fn is not None
+            and alias is None
+            and (fn.is_view or not swallowed)  # abort() in a helper would become a 500
             and isinstance(assign, cst.Assign)
             and assign.value is node
             and len(assign.targets) == 1
@@ -88,12 +106,16 @@ class RequestKeyError(Rule):
                 else f"{code(node.value)}.get({key!r})".replace("'", '"')
             )
             json_view = "jsonify" in code(fn.node)
-            failure = (
-                f'return jsonify(error="missing field {key!r}"), 400'
-                if json_view
-                else f'abort(400, description="missing field {key!r}")'
-            )
-            imports = () if json_view else (ImportRequest("flask", "abort"),)
+            message = f"missing field {key!r}"
+            if json_view:
+                failure = f'return jsonify(error="{message}"), 400'
+            elif fn.is_view:
+                # answered here, not with abort(): a catch-all errorhandler(Exception) would
+                # turn the abort into a 500 again
+                failure = f'return "{message}", 400'
+            else:
+                failure = f'abort(400, description="{message}")'
+            imports = (ImportRequest("flask", "abort"),) if failure.startswith("abort") else ()
             new_statements = [
                 cst.parse_statement(f"{target} = {getter}\n"),
                 cst.parse_statement(f"if {target} is None:\n    {failure}\n"),
@@ -105,9 +127,10 @@ class RequestKeyError(Rule):
                 )
                 return cst.FlattenSentinel([first, new_statements[1]])
 
+        where = alias or f"request.{source}"
         self.report(
             statement if fix is not None else node,  # type: ignore[arg-type]
-            f"request.{source}[{key!r}] fails with an unhelpful error when the field is missing; "
+            f"{where}[{key!r}] fails with an unhelpful error when the field is missing; "
             "use .get() and answer 400",
             fix=fix,
             imports=imports,
@@ -122,6 +145,22 @@ class RequestKeyError(Rule):
         head, _, attr = name.rpartition(".")
         if head == "flask.request" and attr in MULTIDICTS | JSON:
             return attr
+        return None
+
+    def _alias_source(self, name: str, fn: cst.FunctionDef) -> str | None:
+        """The request data a local name holds: ``req = request.get_json()``."""
+        for sub in walk(fn.body):
+            if (
+                isinstance(sub, cst.Assign)
+                and len(sub.targets) == 1
+                and dotted(sub.targets[0].target) == name
+            ):
+                value = sub.value
+                if isinstance(value, cst.BooleanOperation):  # request.get_json() or {}
+                    value = value.left
+                found = self._source(value)
+                if found is not None:
+                    return found
         return None
 
     def _is_store(self, node: cst.Subscript) -> bool:

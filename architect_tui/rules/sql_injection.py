@@ -13,6 +13,7 @@ from architect_tui.rules._util import (
     code,
     flatten_add,
     is_dynamic_string,
+    is_tainted,
     literal_text,
     looks_like_sql,
 )
@@ -22,6 +23,15 @@ from architect_tui.rules.facts import dotted, string_value
 SINKS = {"execute", "executemany", "executescript", "exec_driver_sql", "raw", "from_statement"}
 TEXT_NAMES = {"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text"}
 Segment = str | cst.BaseExpression
+# A value right after these is an identifier (a table, a column), which no driver can bind.
+_IDENTIFIER_BEFORE = re.compile(
+    r"(\b(from|join|into|update|table|exists|index|on|column|by|as|view|truncate)\s+[\"`\[]?"
+    r"|[.\"`\[])$",
+    re.IGNORECASE,
+)
+# Placeholders built for a bound list: ",".join("?" * len(ids)), ", ".join([":p"] * n).
+_PLACEHOLDERS = re.compile(r"""["'](\?|%s|:\w*)["']\s*(\*|for\b|\])|placeholder|qmarks""")
+_NUMERIC_ONLY = re.compile(r"(?:[^%]|%%|%(?:\(\w+\))?[dif])*")
 
 
 def _eval_piece(start: str, raw: str, end: str) -> str | None:
@@ -286,6 +296,20 @@ class SqlInjection(Rule):
         Example('cur.execute("SELECT * FROM user WHERE id = ?", (uid,))\n'),
         Example('executor.execute(f"job-{name}")\n'),
         Example('log.info(f"SELECT happened for {name}")\n'),
+        # %d of an int (lemur, privacyidea)
+        Example('cur.execute("SELECT * FROM audit WHERE id > %d" % last_id)\n'),
+        # placeholders built for a bound list (CTFd, redash)
+        Example(
+            "def rows(ids):\n"
+            '    marks = ",".join("?" * len(ids))\n'
+            '    return cur.execute(f"SELECT * FROM t WHERE id IN ({",".join("?" * len(ids))})", ids)\n'
+        ),
+        # a table name in a migration-style helper, not from the request
+        Example(
+            "from sqlalchemy import text\n"
+            "def drop_column(table, column):\n"
+            '    db.session.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))\n'
+        ),
     )
     INVALID = (
         Example(
@@ -374,13 +398,49 @@ class SqlInjection(Rule):
         if is_dynamic_string(sql_expr):
             if not (is_text or inner_text) and not looks_like_sql(literal_text(sql_expr)):
                 return
-            self._report_dynamic(node, sql_expr, inner_text, is_text)
+            verdict = self._judge(sql_expr)
+            if verdict == "safe":
+                return
+            self._report_dynamic(node, sql_expr, inner_text, is_text, verdict)
         elif isinstance(sql_expr, cst.Name) and self._assigned_dynamic_sql(sql_expr):
             self.report(
                 node,
                 f"SQL in {sql_expr.value!r} is built from values; use placeholders and "
                 "pass the values as parameters",
             )
+
+    def _judge(self, sql_expr: cst.BaseExpression) -> str:
+        """"safe" when every value in the SQL is a number (%d), placeholders built for a bound
+        list (",".join("?" * n)) or an identifier not from the request (a table name in a
+        migration helper); "identifier" when an identifier comes from the request (no fix:
+        it cannot be bound); "tainted" when request data reaches the SQL; else "value"."""
+        fn = self.function_at(sql_expr)
+        facts = self.context.file
+        if isinstance(sql_expr, cst.BinaryOperation) and isinstance(sql_expr.operator, cst.Modulo):
+            template = string_value(sql_expr.left)
+            if template is not None and _NUMERIC_ONLY.fullmatch(template):
+                return "safe"
+        parts = segments(sql_expr)
+        if parts is None:
+            return "tainted" if is_tainted(sql_expr, fn, facts) else "value"
+        text = ""
+        verdicts = []
+        for seg in parts:
+            if isinstance(seg, str):
+                text += seg
+                continue
+            tainted = is_tainted(seg, fn, facts)
+            if _PLACEHOLDERS.search(code(seg)):
+                verdicts.append("safe")
+            elif _IDENTIFIER_BEFORE.search(text):
+                verdicts.append("identifier" if tainted else "safe")
+            else:
+                verdicts.append("tainted" if tainted else "value")
+            text += "?"
+        for kind in ("identifier", "tainted", "value"):
+            if kind in verdicts:
+                return kind
+        return "safe"
 
     def _inside_sink(self, node: cst.Call) -> bool:
         arg = self.parent(node)
@@ -418,9 +478,25 @@ class SqlInjection(Rule):
         return None
 
     def _report_dynamic(
-        self, node: cst.Call, sql_expr: cst.BaseExpression, inner_text: bool, is_text: bool
+        self,
+        node: cst.Call,
+        sql_expr: cst.BaseExpression,
+        inner_text: bool,
+        is_text: bool,
+        verdict: str = "tainted",
     ) -> None:
         message = "SQL text is built from values; bind them as parameters instead"
+        # critical only with evidence: request data reaches the SQL
+        severity = None if verdict in {"tainted", "identifier"} else "medium"
+        if verdict == "identifier":
+            self.report(
+                node,
+                "A table or column name in this SQL comes from the request; check it against "
+                "a fixed list of names (identifiers cannot be bound)",
+                at=_dynamic_part(sql_expr),
+                severity=severity,
+            )
+            return
         style = "named" if inner_text else self._style()
         in_place = bind_in_place(sql_expr, style) if style else None
         if in_place is not None:
@@ -431,7 +507,7 @@ class SqlInjection(Rule):
             new_sql = cst.SimpleString(py_string(bound.sql)) if bound else sql_expr
             bound_params = bound.params if bound else []
         if is_text or len(node.args) != 1 or not bound_params:
-            self.report(node, message, at=_dynamic_part(sql_expr))
+            self.report(node, message, at=_dynamic_part(sql_expr), severity=severity)
             return
         if style == "named":
             params = "{" + ", ".join(f'"{n}": {v}' for n, v in bound_params) + "}"
@@ -464,7 +540,9 @@ class SqlInjection(Rule):
             second = cst.Arg(params_expr, whitespace_after_arg=arg.whitespace_after_arg)
             return updated.with_changes(args=[first, second])
 
-        self.report(node, message, fix=fix, imports=imports, at=_dynamic_part(sql_expr))
+        self.report(
+            node, message, fix=fix, imports=imports, at=_dynamic_part(sql_expr), severity=severity
+        )
 
 
 def _dynamic_part(node: cst.BaseExpression) -> cst.CSTNode:

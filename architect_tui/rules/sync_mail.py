@@ -20,6 +20,20 @@ class SynchronousMail(Rule):
     )
     VALID = (
         Example("def send(msg):\n    import smtplib\n    smtplib.SMTP('x').send_message(msg)\n"),
+        # microblog's send_email: the SMTP talk runs in a thread
+        Example(
+            "from threading import Thread\n"
+            "def send_async_email(app, msg):\n    with app.app_context():\n        mail.send(msg)\n"
+            "def send_email(subject, recipients):\n    msg = Message(subject)\n"
+            "    Thread(target=send_async_email, args=(app, msg)).start()\n"
+            "@bp.post('/reset')\ndef reset():\n    send_email('reset', [g.user.email])\n"
+        ),
+        # a CLI command and a Celery task send mail synchronously on purpose
+        Example(
+            "import smtplib\ndef send_digest(msg):\n    smtplib.SMTP('x').send_message(msg)\n"
+            "@app.cli.command()\ndef digest():\n    send_digest('x')\n"
+            "@celery.task\ndef notify():\n    send_digest('y')\n"
+        ),
     )
     INVALID = (
         Example(
@@ -29,10 +43,13 @@ class SynchronousMail(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        name = (dotted(node.func) or "").rpartition(".")[2]
+        callee = dotted(node.func) or ""
+        name = callee.rpartition(".")[2]
         fn = self.function_at(node)
-        if fn is None or name == fn.name or name not in self.context.facts.mail_functions:
+        if fn is None or name == fn.name or name in {"send_message", "sendmail", "send"}:
             return
-        if name in {"send_message", "sendmail", "send"}:
+        if self.context.file.resolve(callee) not in self.context.facts.mail_functions:
             return
+        if self.off_request_path(node):
+            return  # a CLI command, a task or a script may take its time
         self.report(node, f"{name}() sends e-mail synchronously; queue it instead")

@@ -167,3 +167,13 @@ def test_files_are_read_as_python_reads_them(tmp_path: Path) -> None:
         ("latin.py", "FLK101"),
     }
     assert [e.file for e in result.errors] == ["broken.py"]
+
+
+def test_an_import_cycle_is_reported_once() -> None:
+    """a <-> b with both imports at the top is one problem, reported in one place."""
+    sources = {
+        "shop/a.py": "from shop.b import g\ndef f(): ...\n",
+        "shop/b.py": "from shop.a import f\ndef g(): ...\n",
+    }
+    found = [v for v in check_sources(sources).violations if v.rule == "FLK501"]
+    assert [(v.file, v.line) for v in found] == [("shop/a.py", 1)]

@@ -48,12 +48,27 @@ REALWORLD = FIXTURES.parent / "realworld"
 @pytest.mark.skipif(not REALWORLD.is_dir(), reason="real-world reproductions not present")
 def test_realworld_reproductions_run_cleanly_and_quietly() -> None:
     """Over the reproductions of real Flask projects (flasky, microblog, redash, CTFd, ...) no
-    rule crashes and findings stay few: ihatemoney's committed SECRET_KEY, debug runner and
-    mixed URL styles, flasky's mixed naming, lemur's catch-all handler."""
+    rule crashes and findings stay few; the only high ones are ihatemoney's literal SECRET_KEY,
+    its debug runner and lemur's catch-all handler (flaskbb's "secret key" is a placeholder:
+    medium). The ``os.environ.get("SECRET_KEY") or "..."`` fallbacks (flasky, microblog, CTFd,
+    cookiecutter) are medium: the literal is used only when the variable is missing."""
+    from architect_tui.rules.report import severity_of
+
     total = 0
+    high = []
     for project in sorted(p for p in REALWORLD.iterdir() if p.is_dir() and p.name[0] != "_"):
         result = check_project(project, use_map=False)
         assert not [e for e in result.errors if "failed here" in e.message], project.name
         assert len(result.violations) <= 8, (project.name, result.violations)
         total += len(result.violations)
-    assert total <= 15
+        high += [
+            f"{project.name}/{v.file} {v.rule}"
+            for v in result.violations
+            if severity_of(v) in {"critical", "high"}
+        ]
+    assert total <= 20
+    assert sorted(high) == [
+        "ihatemoney/ihatemoney/default_settings.py FLK102",
+        "ihatemoney/ihatemoney/run.py FLK101",
+        "lemur/lemur/__init__.py FLK306",
+    ]
