@@ -189,6 +189,7 @@ def check_sources(
             continue
         wrappers[path] = wrapper
     facts = collect_project_facts(file_facts, project)
+    facts.sources = sources
     wanted = set(sources) if only is None else set(only)
     for path, wrapper in wrappers.items():
         if path not in wanted:

@@ -10,13 +10,14 @@ example registered with ``add_url_rule``) are marked as views too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from architect_tui.rules.auth import hook_enforces_auth, is_auth_decorator
 from architect_tui.rules.import_graph import import_cycles
 
 if TYPE_CHECKING:
@@ -45,20 +46,6 @@ VIEW_CLASS_BASES = {
 }
 HTTP_METHOD_NAMES = {"get", "post", "put", "patch", "delete"}
 FLASK_REQUEST_NAMES = {"flask.request", "flask.g", "flask.session", "flask.current_app"}
-AUTH_DECORATOR = re.compile(
-    r"(login_required|auth|jwt_required|permission|roles?_required|admin_required|requires?_)",
-    re.IGNORECASE,
-)
-AUTH_HOOK_WORDS = (
-    "login",
-    "auth",
-    "current_user",
-    "g.user",
-    "abort(401",
-    "abort(403",
-    "token",
-    "jwt",
-)
 UNSAFE_LAZY = {"select", "dynamic", "true"}
 OWNER_COLUMNS = {"user_id", "owner_id", "customer_id", "author_id"}
 WRITES = re.compile(r"(session\.(commit|add|delete|merge|add_all)\(|\.commit\(\))")
@@ -147,7 +134,7 @@ class FunctionInfo:
 
     @property
     def auth_decorators(self) -> tuple[str, ...]:
-        return tuple(d for d in self.decorators if AUTH_DECORATOR.search(d.rsplit(".", 1)[-1]))
+        return tuple(d for d in self.decorators if is_auth_decorator(d))
 
 
 @dataclass(slots=True)
@@ -220,6 +207,7 @@ class ProjectFacts:
     edge_lines: dict[tuple[str, str], list[tuple[int, bool]]] = field(default_factory=dict)
     indexed_columns: set[str] = field(default_factory=set)
     mysql: bool = False
+    sources: Mapping[str, str] = field(default_factory=dict, repr=False)  # path -> text
 
     def views_of(self, blueprint: str | None) -> list[FunctionInfo]:
         if blueprint is None:
@@ -459,13 +447,11 @@ class _Collector(cst.CSTVisitor):
             if key in {"Exception", "BaseException"} and "HTTPException" not in body:
                 self.f.catch_all_swallows = True
         if attr in {"before_request", "before_app_request"}:
-            code = self.module.code_for_node(fn.body).lower()
-            enforces = any(w in code for w in ("abort(", "redirect(", "return "))
+            body = self.module.code_for_node(fn.body)
             guarded = any(
-                AUTH_DECORATOR.search((dotted(_callee(d.decorator)) or "").rpartition(".")[2])
-                for d in fn.decorators
+                is_auth_decorator(dotted(_callee(d.decorator)) or "") for d in fn.decorators
             )
-            if guarded or (enforces and any(word in code for word in AUTH_HOOK_WORDS)):
+            if guarded or hook_enforces_auth(body):
                 key = self.f.resolve(receiver) or receiver
                 self.f.auth_hooks.add("*" if attr == "before_app_request" else key)
 

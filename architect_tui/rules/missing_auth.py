@@ -1,4 +1,7 @@
-"""FLK112: a view without the auth decorator its blueprint siblings carry."""
+"""FLK112: a view without the auth decorator its blueprint siblings carry.
+
+The verdict is ``rules.auth.auth_gap``, the one the TUI's details pane shows too: built from the
+project map when there is one, else from this rule's own facts (a file checked alone)."""
 
 from __future__ import annotations
 
@@ -7,40 +10,21 @@ import re
 import libcst as cst
 
 from architect_tui.rules._util import code
+from architect_tui.rules.auth import (
+    SELF_CHECK,
+    AuthGap,
+    RouteShape,
+    auth_gap,
+    route_auth_gap,
+)
 from architect_tui.rules.base import Example, Rule
 from architect_tui.rules.facts import FunctionInfo, ProjectFacts
 
 _VAR = re.compile(r"<(?:\w+:)?(\w+)>")
-PUBLIC = re.compile(
-    r"(login|logout|register|signup|sign_up|reset|forgot|health|ping|status|create_user"
-    r"|new_user|create_account|confirm)",
-    re.IGNORECASE,
-)
-# The view checks the visitor itself (anonymous or not, permissions) instead of a decorator.
-SELF_CHECK = re.compile(
-    r"(is_anonymous|is_authenticated|\.can\(|has_permission|g\.user\s+is\s+None|"
-    r"not\s+g\.user\b(?!\.)|abort\(40[13])"
-)
 
 
 def url_vars(info: FunctionInfo) -> set[str]:
     return {v for rule in info.rules for v in _VAR.findall(rule)}
-
-
-def _resources(info: FunctionInfo) -> set[tuple[str, str]]:
-    """(static prefix before the variable, variable): '/<int:order_id>/invoice' and
-    '/<int:order_id>' address the same order; '/post/<int:id>' and '/edit/<int:id>' do not
-    (an ``id`` of different things)."""
-    out = set()
-    for rule in info.rules:
-        m = _VAR.search(rule)
-        if m:
-            out.add((rule[: m.start()], m.group(1)))
-    return out
-
-
-def _reads(info: FunctionInfo) -> bool:
-    return set(info.methods) <= {"GET", "HEAD", "OPTIONS"}
 
 
 def auth_enforced_by_hook(facts: ProjectFacts, blueprint: str | None) -> bool:
@@ -100,27 +84,41 @@ class MissingAuth(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         info = self.context.file.functions.get(node)
-        if info is None or not info.is_view or info.auth_decorators or PUBLIC.search(info.name):
+        if info is None or not info.is_view:
             return
-        if SELF_CHECK.search(code(node.body)):
+        gap = self._from_map(info)
+        if gap is False:
+            facts = self.context.facts
+            siblings = [_shape(v) for v in facts.views_of(info.blueprint) if v is not info]
+            mine = _shape(info, SELF_CHECK.search(code(node.body)) is not None)
+            gap = auth_gap(mine, siblings, auth_enforced_by_hook(facts, info.blueprint))
+        if gap is None:
             return
-        facts = self.context.facts
-        siblings = [v for v in facts.views_of(info.blueprint) if v is not info]
-        if len(siblings) < 2 or auth_enforced_by_hook(facts, info.blueprint):
-            return
-        mine = _resources(info)
-        related = [s for s in siblings if mine & _resources(s)] if mine else []
-        # Without a shared URL variable, compare reads with reads and writes with writes: a
-        # public list next to protected create/update/delete views is the usual design.
-        alike = [s for s in siblings if _reads(s) == _reads(info)]
-        group = related if len(related) >= 2 else alike if len(alike) >= 3 else []
-        carried = [s.auth_decorators for s in group]
-        if not carried or not all(carried):
-            return
-        decorator = carried[0][0].rpartition(".")[2]
+        decorator = gap.example.split("(", 1)[0].rpartition(".")[2]
         self.report(
             node,
             f"{info.name} has no @{decorator} although its sibling views "
-            f"({', '.join(s.name for s in group[:3])}) require it",
+            f"({', '.join(gap.group[:3])}) require it",
             at=node.decorators[0] if node.decorators else node,
         )
+
+    def _from_map(self, info: FunctionInfo) -> AuthGap | bool | None:
+        """The verdict from the project map (False when the map does not know this view:
+        no map, a class-based view, a view the reader could not place)."""
+        project = self.context.project
+        if project is None or info.class_name is not None:
+            return False
+        routes = [
+            r
+            for r in project.routes
+            if r.span.file == self.context.path
+            and r.view == info.name
+            and r.span.line <= info.line <= r.span.end_line
+        ]
+        if not routes:
+            return False
+        return route_auth_gap(project, routes[0], self.context.facts.sources.get)
+
+
+def _shape(info: FunctionInfo, self_checks: bool = False) -> RouteShape:
+    return RouteShape(info.name, info.rules, info.methods, info.decorators, self_checks)

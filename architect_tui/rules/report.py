@@ -50,10 +50,9 @@ def summary_line(result: CheckResult) -> str:
     total = len(result.violations)
     noun = "finding" if total == 1 else "findings"
     detail = f" ({', '.join(parts)})" if parts else ""
-    return (
-        f"{total} {noun}{detail} in {result.files} files; {len(offered) - suggested} with an "
-        f"automatic fix, {suggested} with a suggested change"
-    )
+    line = f"{total} {noun}{detail} in {result.files} files; "
+    line += f"{len(offered) - suggested} with an automatic fix"
+    return line + (f", {suggested} with a suggested change" if suggested else "")
 
 
 def format_text(result: CheckResult) -> str:

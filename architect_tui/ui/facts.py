@@ -9,25 +9,11 @@ from dataclasses import dataclass
 
 from architect_tui.analysis.model import ProjectMap, Route
 from architect_tui.analysis.selection import Selection
+from architect_tui.analysis.sources import SourceError, read_source
 from architect_tui.review.tokens import CHARS_PER_TOKEN  # one ratio for status line and context
+from architect_tui.rules.auth import AuthGap, is_auth_decorator, route_auth_gap
 
-# Substrings that mark a decorator as an authentication/authorisation gate.
-AUTH_MARKERS = (
-    "login_required",
-    "auth_required",
-    "jwt_required",
-    "token_required",
-    "roles_required",
-    "role_required",
-    "roles_accepted",
-    "permission_required",
-    "permissions_required",
-    "admin_required",
-    "requires_auth",
-    "auth.login_required",
-    "fresh_login_required",
-)
-
+__all__ = ["AuthGap", "auth_gap", "is_auth_decorator"]  # the details pane imports them here
 
 def estimate_tokens(chars: int) -> int:
     """Rough token count for English-and-code text: characters / 3.5, as the status line shows."""
@@ -79,65 +65,23 @@ def selection_size(
     return SelectionSize(n, c)
 
 
-# Views that must stay reachable without a login: flagging them would be noise.
-PUBLIC_VIEW_WORDS = (
-    "login",
-    "logout",
-    "signin",
-    "sign_in",
-    "signup",
-    "sign_up",
-    "register",
-    "forgot",
-    "reset",
-    "confirm",
-    "verify",
-    "callback",
-    "oauth",
-    "health",
-    "ping",
-    "static",
-)
+def auth_gap(
+    project: ProjectMap, route: Route, text_of: Callable[[str], str | None] | None = None
+) -> AuthGap | None:
+    """The core's verdict (``rules.auth``, the one rule FLK112 reports): no auth decorator on a
+    route whose siblings addressing the same resource all carry one. Hook and view bodies are
+    read from the project's files unless ``text_of`` is given."""
+    return route_auth_gap(project, route, text_of or _reader(project))
 
 
-def looks_public(route: Route) -> bool:
-    """A view whose name or rule says it is an entry point (login, register, health, ...)."""
-    text = f"{route.view} {route.endpoint} {route.rule}".lower()
-    return any(word in text for word in PUBLIC_VIEW_WORDS)
+def _reader(project: ProjectMap) -> Callable[[str], str | None]:
+    def text_of(rel: str) -> str | None:
+        try:
+            return read_source(project.root / rel)
+        except SourceError:
+            return None
 
-
-def is_auth_decorator(decorator: str) -> bool:
-    lowered = decorator.lower()
-    return any(marker in lowered for marker in AUTH_MARKERS)
-
-
-@dataclass(frozen=True, slots=True)
-class AuthGap:
-    """This route has no auth decorator while ``guarded`` of its ``siblings`` do."""
-
-    guarded: int
-    siblings: int
-    example: str
-
-
-def auth_gap(project: ProjectMap, route: Route) -> AuthGap | None:
-    """A route without an auth decorator in a blueprint whose other routes mostly have one.
-
-    That is the shape of a forgotten ``@login_required``; a blueprint where no route is guarded
-    (a public API) is not flagged, nor are entry points such as login or register.
-    """
-    if route.blueprint is None or any(is_auth_decorator(d) for d in route.decorators):
-        return None
-    if looks_public(route):
-        return None
-    siblings = [
-        r for r in project.routes_of(route.blueprint) if r is not route and r.kind != "static"
-    ]
-    guarded = [r for r in siblings if any(is_auth_decorator(d) for d in r.decorators)]
-    if not guarded:
-        return None
-    example = next(d for d in guarded[0].decorators if is_auth_decorator(d))
-    return AuthGap(len(guarded), len(siblings), example)
+    return text_of
 
 
 def rule_composition(route: Route) -> list[str]:
