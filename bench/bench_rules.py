@@ -1,10 +1,17 @@
-"""Offline rules vs Bandit on the example shop: who finds each planted flaw, and how fast.
+"""Offline rules vs Bandit on the example shop: who finds each planted flaw, and how fast;
+then the same tools on a generated ~100k-line tree.
 
-Run: ``.venv/bin/python bench/bench_rules.py [--runs N]``. Both tools run as the processes a
-CI job would start (``architect check --format json``, ``bandit -f json -r``), timed wall-clock
-over N runs (best and median); the in-process time of the rule engine alone is printed too.
-A flaw counts as found by a tool when it reports the flaw's file within a few lines (ours must
-also agree on the category; Bandit has no categories).
+Run: ``.venv/bin/python bench/bench_rules.py [--runs N] [--copies N]``. Both tools run as the
+processes a CI job would start (``architect check --format json``, ``bandit -f json -r``), timed
+wall-clock over N runs (best and median); the in-process time of the rule engine alone is
+printed too. A flaw counts as found by a tool when it reports the flaw's file within a few
+lines (ours must also agree on the category; Bandit has no categories).
+
+The large tree is examples/shop copied ``--copies`` times as packages ``shop_0``..``shop_N``
+(about 980 lines each: 100 copies are ~98k lines). On it, each measured command runs once,
+cold (a fresh map cache), in its own process, which reports its peak RSS: ``architect check``
+vs ``bandit -r``, and ``architect review ENDPOINT --offline`` (cold map + review of one route)
+vs ``architect routes --no-cache`` (the cold map of the whole tree).
 """
 
 from __future__ import annotations
@@ -24,7 +31,17 @@ sys.path.insert(0, str(REPO))
 from tests.unit.rules.conftest import NOTES, SHOP, PlantedFlaw, planted_flaws  # noqa: E402
 
 TOLERANCE = 3
-BANDIT = REPO / ".venv" / "bin" / "bandit"
+BANDIT = Path(sys.executable).parent / "bandit"
+# Runs a command of ours in this process and reports its peak RSS (KiB on Linux) on stderr.
+_PEAK = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['architect', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('architect_tui', run_name='__main__')\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+)
 
 
 CPU: dict[str, list[float]] = {}  # CPU seconds (user+sys) per command: steady under load
@@ -103,6 +120,95 @@ def in_process_seconds(runs: int, fixes: bool) -> list[float]:
     return times
 
 
+def make_tree(target: Path, copies: int) -> int:
+    """examples/shop copied as packages shop_0..shop_{copies-1}; returns the line count."""
+    import re
+    import shutil
+
+    lines = 0
+    pattern = re.compile(r"\bshop\b(?=[.\s])")
+    for i in range(copies):
+        for src in (SHOP / "shop").rglob("*.py"):
+            rel = src.relative_to(SHOP / "shop")
+            dst = target / f"shop_{i}" / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            text = pattern.sub(f"shop_{i}", src.read_text())
+            dst.write_text(text)
+            lines += len(text.splitlines())
+        templates = SHOP / "shop" / "templates"
+        if templates.is_dir():
+            shutil.copytree(templates, target / f"shop_{i}" / "templates", dirs_exist_ok=True)
+    return lines
+
+
+def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float | None, str]:
+    """Wall seconds, peak RSS in MB (ours only: reported by the _PEAK wrapper), stdout."""
+    import os
+
+    start = time.perf_counter()
+    done = subprocess.run(
+        cmd, capture_output=True, text=True, check=False, env={**os.environ, **env}
+    )
+    wall = time.perf_counter() - start
+    peak = None
+    for line in done.stderr.splitlines():
+        if line.startswith("PEAK_KB "):
+            peak = int(line.split()[1]) / 1024
+    return wall, peak, done.stdout
+
+
+def large_tree(copies: int) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bench-rules-") as tmp:
+        tree = Path(tmp) / "tree"
+        lines = make_tree(tree, copies)
+        files = sum(1 for _ in tree.rglob("*.py"))
+        print(f"\ngenerated tree: {copies} copies of examples/shop, {files} files, {lines} lines")
+        ours = [sys.executable, "-c", _PEAK]
+        results: dict[str, tuple[float, float | None]] = {}
+        for label, cmd in (
+            ("architect check (cold)", [*ours, "check", str(tree)]),
+            ("bandit -r (cold)", [str(BANDIT), "-q", "-f", "json", "-r", str(tree)]),
+            ("map: routes --no-cache", [*ours, "routes", str(tree), "--json", "--no-cache"]),
+            (
+                "review one route --offline",
+                [
+                    *ours,
+                    "review",
+                    "catalog.search",
+                    "--project",
+                    str(tree),
+                    "--offline",
+                    "--format",
+                    "json",
+                    "--no-save",
+                ],
+            ),
+        ):
+            if label.startswith("bandit") and not BANDIT.exists():
+                continue
+            cache = Path(tmp) / f"cache-{len(results)}"
+            wall, peak, out = run_once(cmd, {"ARCHITECT_CACHE_DIR": str(cache)})
+            results[label] = (wall, peak)
+            rss = f", peak RSS {peak:.0f} MB" if peak is not None else ""
+            print(f"  {label:<30} {wall:7.2f} s{rss}")
+            if label.startswith("review") and '"findings"' not in out:
+                print("    (the review printed no JSON: target not found?)")
+        check, bandit = results.get("architect check (cold)"), results.get("bandit -r (cold)")
+        if check and bandit:
+            print(f"  check / bandit wall time: {check[0] / bandit[0]:.2f}x (target <= 2x)")
+        review, cold_map = (
+            results.get("review one route --offline"),
+            results.get("map: routes --no-cache"),
+        )
+        if review and cold_map:
+            print(f"  review / cold map wall time: {review[0] / cold_map[0]:.2f}x (target <= 2x)")
+        peaks = [p for _, p in results.values() if p is not None]
+        if peaks:
+            print(f"  peak RSS of ours: {max(peaks):.0f} MB (target < 300 MB)")
+
+
 def describe(times: list[float]) -> str:
     return f"best {min(times):.2f} s, median {statistics.median(times):.2f} s over {len(times)}"
 
@@ -110,6 +216,9 @@ def describe(times: list[float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--copies", type=int, default=100, help="copies of the shop in the large tree (0: skip)"
+    )
     args = parser.parse_args()
     if not NOTES.is_file():
         print(f"no {NOTES}", file=sys.stderr)
@@ -146,6 +255,8 @@ def main() -> int:
     print("CPU seconds (best; wall time above depends on the machine's load):")
     for label, values in CPU.items():
         print(f"  {label:<22} {min(values):.2f} s")
+    if args.copies:
+        large_tree(args.copies)
     return 0
 
 

@@ -124,10 +124,18 @@ def _violations(
 ) -> tuple[list[Violation], CheckResult]:
     from architect_tui.rules.engine import check_project
     from architect_tui.rules.report import rule_of, severity_of
+    from architect_tui.rules.scope import scope_files
 
     files = _selected_files(project, selection) if within is None else within.paths
+    # Only what the selection needs is parsed: its files, what they import, the app's setup.
+    scope = scope_files(project, files) if files is not None and project.files else None
     result = check_project(
-        project.root, project=project, ignore=settings.ignore_rules, only=files, fixes=False
+        project.root,
+        project=project,
+        ignore=settings.ignore_rules,
+        files=scope,
+        only=files,
+        fixes=False,
     )
     chosen = [v for v in result.violations if _selected(v, project, selection)]
     if within is not None:

@@ -14,6 +14,8 @@ class AbortWithoutJson(Rule):
     title = "abort() in an API view answers an HTML page"
     severity = "low"
     category = "rest"  # the API's error contract: partners parse JSON, not the HTML page
+    # HTML -> JSON error bodies change what clients receive: a suggestion
+    fix_kind = "suggestion"
     rationale = (
         "flask.abort raises an HTTPException that the app renders as HTML (or as its HTML error "
         "page): API clients expecting JSON get markup. Return jsonify(message=...), code, or "

@@ -38,7 +38,16 @@ SELF_CHECK = re.compile(
     r"(is_anonymous|is_authenticated|\.can\(|has_permission|g\.user\s+is\s+None|"
     r"not\s+g\.user\b(?!\.)|abort\(40[13])"
 )
-AUTH_HOOK_WORDS = ("login", "auth", "current_user", "g.user", "abort(401", "abort(403", "token", "jwt")
+AUTH_HOOK_WORDS = (
+    "login",
+    "auth",
+    "current_user",
+    "g.user",
+    "abort(401",
+    "abort(403",
+    "token",
+    "jwt",
+)
 ROUTE_DECORATOR = re.compile(r"\.(route|get|post|put|patch|delete)$")
 _VAR = re.compile(r"<(?:\w+:)?(\w+)>")
 
@@ -92,7 +101,8 @@ class RouteShape:
 
 @dataclass(frozen=True, slots=True)
 class AuthGap:
-    """This route has no auth while ``guarded`` of its ``siblings`` (``group``) all do."""
+    """This route has no auth; ``guarded`` of its ``siblings`` have one, among them every view
+    of ``group``, the ones addressing the same resource (or of the same kind)."""
 
     guarded: int
     siblings: int
@@ -118,7 +128,8 @@ def auth_gap(
     carried = [s.auth_decorators for s in group]
     if not carried or not all(carried):
         return None
-    return AuthGap(len(group), len(others), carried[0][0], tuple(s.name for s in group))
+    guarded = sum(1 for s in others if s.auth_decorators)
+    return AuthGap(guarded, len(others), carried[0][0], tuple(s.name for s in group))
 
 
 # ---- from the project map ---------------------------------------------------------------------

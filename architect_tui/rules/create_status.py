@@ -14,6 +14,8 @@ class CreateAnswers200(Rule):
     title = "Create endpoint answers 200 instead of 201"
     severity = "low"
     category = "rest"
+    # 200 -> 201 changes a public API (clients and the project's own tests read it): a suggestion
+    fix_kind = "suggestion"
     rationale = (
         "Clients and caches read 201 Created (with a Location header) as 'a new resource "
         "exists here'; 200 says nothing was created. Answer 201 from endpoints that create."

@@ -24,6 +24,8 @@ class CredentialsInUrl(Rule):
     title = "Credentials in a connection URL"
     severity = "high"
     category = "security"
+    # os.environ[...] makes the variable required: a change of behaviour, offered as a suggestion
+    fix_kind = "suggestion"
     rationale = (
         "A database or broker URL with user:password in the code leaks the password to anyone "
         "who can read the repository, and ties every deployment to one account. Keep the whole "

@@ -160,7 +160,8 @@ def notes(app: ArchitectApp) -> list[str]:
 
 
 async def test_offline_review_to_apply_and_undo(shop_copy: Path, no_llm_env: None) -> None:
-    """No key: R reviews offline, its fix is applied one hunk of two, and u undoes it."""
+    """No key: R reviews offline, its fix (FLK304 answering 400 in the view, FLK104 binding
+    the search term: one hunk) is accepted and applied, and u undoes it."""
     path = shop_copy / VIEWS
     before = path.read_bytes()
     app = make_app(shop_copy)
@@ -178,19 +179,19 @@ async def test_offline_review_to_apply_and_undo(shop_copy: Path, no_llm_env: Non
         assert review is not None and review.source == "local"
         assert {(f.rule, f.line) for f in review.findings} >= {("FLK104", 29), ("FLK304", 25)}
         assert "FLK104" in panel.transcript
-        # open the changes, accept the second of two hunks only, apply
+        # open the changes, accept the one hunk, apply
         await pilot.press("c")
         changes = await screen_of(pilot, ChangesScreen)
         await settle(pilot)
         cards = list(changes.query(HunkCard))
-        assert [c.result.ok for c in cards] == [True, True]
-        await pilot.press("down", "space", "enter")
+        assert [c.result.ok for c in cards] == [True]
+        await pilot.press("space", "enter")
         await settle(pilot)
-        old, new = hunk_edit(review.changes, 1)
+        old, new = hunk_edit(review.changes, 0)
         expected = before.decode().replace(old, new, 1).encode()
         assert before.decode().count(old) == 1 and expected != before
         assert path.read_bytes() == expected  # the hunk, and nothing else
-        assert "from flask import abort" not in path.read_text()  # hunk 1 not applied
+        assert "from flask import abort" not in path.read_text()  # answered in the view
         # the main screen re-read the project: the code view shows the file as it is now
         assert main.code_view.path == VIEWS
         assert 'request.args.get("q")' in main.code_view.text

@@ -105,3 +105,52 @@ def test_local_findings_as_llm_hints(shop: Path) -> None:
     assert [f.rule for f in findings] == ["FLK113", "FLK303"]
     hints = format_hints(findings).splitlines()
     assert hints[0].startswith("- [high] FLK113 shop/orders/views.py:43: ")
+
+
+@pytest.mark.parametrize("endpoint", ["catalog.search", "orders.invoice", "orders.checkout"])
+def test_route_review_reads_only_its_scope_and_finds_the_same(shop: Path, endpoint: str) -> None:
+    """A route's review parses its file, what it imports and the app's setup, not the whole
+    project, and finds exactly what a whole-project check finds inside the route."""
+    from architect_tui.rules.engine import check_project
+    from architect_tui.rules.scope import scope_files
+
+    project = read_project(shop, use_cache=False)
+    selection = resolve_target(project, endpoint)
+    scope = scope_files(project, [selection.file])
+    assert selection.file in scope and len(scope) < len(project.files)
+    review = offline_review(project, selection, Settings(), "full")
+    everything = check_project(shop, project=project, fixes=False)
+    expected = {
+        (v.rule, v.line)
+        for v in everything.violations
+        if v.file == selection.file and selection.start <= v.line <= selection.end  # type: ignore[operator]
+    }
+    assert {(f.rule, f.line) for f in review.findings} == expected
+    assert expected  # each of these routes has planted flaws
+
+
+def test_flk304_fix_makes_the_shop_answer_400(shop: Path) -> None:
+    """The FLK304 fix of catalog.search, applied through the patch path, turns a missing ?q=
+    into a real 400 with the shop's own app (real Flask, test client): its catch-all
+    errorhandler(Exception) turned the abort(400) of the old fix into a 500."""
+    import subprocess
+    import sys
+
+    project = read_project(shop, use_cache=False)
+    review = offline_review(
+        project, resolve_target(project, "catalog.search"), Settings(), "errors"
+    )
+    assert [f.rule for f in review.findings] == ["FLK304"]
+    report = apply(plan(extract_changes(review.changes, shop), shop), shop)
+    assert report.applied, report
+    probe = (
+        "from shop import create_app\n"
+        "app = create_app('testing')\n"
+        "client = app.test_client()\n"
+        "response = client.get('/catalog/search')\n"
+        "print(response.status_code, response.get_data(as_text=True))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=shop, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.startswith("400 missing field 'q'"), done.stdout + done.stderr[-2000:]

@@ -88,3 +88,45 @@ def test_fix_applies_through_the_patch_path(
     report = apply(plan(extract_changes(diff, tmp_path), tmp_path), tmp_path)
     assert report.applied, report
     assert (tmp_path / example.path).read_text() == example.expected
+
+
+@pytest.mark.parametrize(("rule", "index", "example"), FIXED_CASES, ids=_ids(FIXED_CASES))
+def test_every_autofix_is_rechecked(rule: type[Rule], index: int, example: Example) -> None:
+    """Each fix of the examples, applied, parses and adds no undefined, shadowed or redefined
+    name (pyflakes through pycheck.new_problems), and says whether it keeps behaviour."""
+    from architect_tui.analysis.pycheck import new_problems
+
+    result = check_sources(example.sources(), rules=[rule])
+    assert example.expected is not None
+    problems = new_problems(example.sources()[example.path], example.expected, example.path)
+    assert [p for p in problems if p.blocking] == []
+    kinds = {v.fix_kind for v in result.violations if v.fixed}
+    assert kinds == {rule.fix_kind}
+
+
+def test_behaviour_changing_fixes_are_suggestions() -> None:
+    """A status code change (FLK401), a required environment variable (FLK102, FLK103) and a
+    new error body format (FLK405) are suggestions: kept out of the review's changes."""
+    for rule_id in ("FLK401", "FLK102", "FLK103", "FLK405"):
+        assert RULES_BY_ID[rule_id].fix_kind == "suggestion", rule_id
+    example = RULES_BY_ID["FLK102"].INVALID[0]
+    result = check_sources(example.sources(), rules=[RULES_BY_ID["FLK102"]], fixes=False)
+    assert result.diff_for(result.violations) == ""  # autofixes only by default
+    assert "os.environ" in result.diff_for(result.violations, "suggestion")
+
+
+def test_a_fix_never_imports_over_a_name_bound_elsewhere() -> None:
+    """``from flask import abort`` is not added where flask_restful's abort is imported: the
+    finding stays, without a fix."""
+    source = (
+        "from flask import request\n"
+        "from flask_restful import abort\n"
+        "def name():\n"
+        "    return request.get_json()['name']\n"
+        "def other():\n"
+        "    value = request.get_json()['name']\n"
+        "    return value\n"
+    )
+    result = check_sources({"app.py": source}, rules=[RULES_BY_ID["FLK304"]])
+    assert result.violations and not result.fixed
+    assert "from flask import abort" not in result.diff()
