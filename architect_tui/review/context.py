@@ -48,6 +48,7 @@ from architect_tui.review.related import (
     class_member_names,
     class_spans,
     guard_object,
+    is_guard_name,
     method_owners,
 )
 from architect_tui.review.render import numbered, project_overview, route_facts
@@ -427,6 +428,8 @@ class _Builder:
             for use in uses:
                 definition = self.symbols.resolve(module, use.dotted)
                 if definition is None:
+                    if depth == 1 and use.decorator and is_guard_name(use.dotted):
+                        self._add_loader_callbacks(use.dotted)  # Flask-Login's own guard
                     continue
                 if definition.file == file and definition.start <= end and definition.end >= start:
                     continue  # inside the selection itself
@@ -449,8 +452,11 @@ class _Builder:
                 piece = self._definition_piece(definition, members, reason, score)
                 if piece is not None and depth < 2:
                     target = self.symbols.module(definition.file)
+                    # a registry the code dispatches through ({"csv": CsvExporter, ...}): its
+                    # classes are what the selection runs, so they count as used directly
+                    hop = depth if _is_registry(definition.node) else depth + 1
                     if target is not None:
-                        queue.append((target, definition.start, definition.end, depth + 1))
+                        queue.append((target, definition.start, definition.end, hop))
 
     def _class_guards(self, module: Module, start: int, end: int) -> set[str]:
         """Names in ``decorators = [...]`` of the classes in (or used by) lines start..end."""
@@ -543,6 +549,28 @@ class _Builder:
                     found.start,
                     found.end,
                     f"registered on {name}: decides who passes @{decorator}",
+                    kind="definition",
+                    score=0.93,
+                    max_lines=MAX_DEFINITION_LINES,
+                )
+
+    def _add_loader_callbacks(self, decorator: str) -> None:
+        """A guard from a library (``flask_login.login_required``): what it checks is the
+        project's ``@login_manager.user_loader`` / ``request_loader``... callbacks."""
+        for rel in self.symbols.python_files()[:MAX_SCANNED_FILES]:
+            lines = self.lines(rel) or []
+            if not any(ln.lstrip().startswith("@") and "_loader" in ln for ln in lines):
+                continue
+            mod = self.symbols.module(rel)
+            for node in auth_callbacks(mod.tree, None) if mod is not None else []:
+                found = definition(rel, getattr(node, "name", "callback"), node)
+                self._code_piece(
+                    f"def:{rel}:{found.name}",
+                    f"def {found.name}",
+                    rel,
+                    found.start,
+                    found.end,
+                    f"the auth callback behind @{decorator}",
                     kind="definition",
                     score=0.93,
                     max_lines=MAX_DEFINITION_LINES,
@@ -774,6 +802,18 @@ def _holds_settings(tree: ast.Module) -> bool:
                 targets = [item.target]
             count += sum(1 for t in targets if isinstance(t, ast.Name) and t.id.isupper())
     return count >= 2
+
+
+def _is_registry(node: ast.AST) -> bool:
+    """A module-level dict/list/tuple of names: a registry of classes or functions."""
+    value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+    if isinstance(value, ast.Dict):
+        items = [v for v in value.values if v is not None]
+    elif isinstance(value, ast.List | ast.Tuple | ast.Set):
+        items = list(value.elts)
+    else:
+        return False
+    return bool(items) and all(isinstance(i, ast.Name | ast.Attribute) for i in items)
 
 
 def _members_named(dotted: str, class_name: str) -> set[str]:

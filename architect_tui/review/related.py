@@ -101,16 +101,22 @@ def class_decorator_names(node: ast.ClassDef) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def is_guard_name(dotted: str) -> bool:
+    """``login_required``, ``flask_login.login_required``, ``jwt_required``..."""
+    return dotted.rpartition(".")[2] in AUTH_GUARDS
+
+
 def guard_object(dotted: str) -> str | None:
     """``token_auth`` for ``token_auth.login_required`` (a guard on an auth object), else None."""
     head, _, attr = dotted.rpartition(".")
     return head if head and attr in AUTH_GUARDS else None
 
 
-def auth_callbacks(tree: ast.Module, object_names: Iterable[str]) -> list[ast.AST]:
+def auth_callbacks(tree: ast.Module, object_names: Iterable[str] | None) -> list[ast.AST]:
     """Top-level functions of ``tree`` registered as callbacks on any of ``object_names``
-    (``@token_auth.verify_token``), in file order."""
-    wanted = set(object_names)
+    (``@token_auth.verify_token``), or on any object when None (``@login_manager.user_loader``
+    behind Flask-Login's own ``login_required``), in file order."""
+    wanted = set(object_names) if object_names is not None else None
     found: list[ast.AST] = []
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -120,7 +126,7 @@ def auth_callbacks(tree: ast.Module, object_names: Iterable[str]) -> list[ast.AS
             if (
                 isinstance(target, ast.Attribute)
                 and target.attr in AUTH_CALLBACKS
-                and _dotted(target.value) in wanted
+                and (wanted is None or _dotted(target.value) in wanted)
             ):
                 found.append(node)
                 break

@@ -103,6 +103,16 @@ CASES = [
         [],
     ),
     (
+        "tracker",
+        "tracker/handlers/exports.py:8-12",  # dispatch through a registry of classes
+        [
+            ("tracker/handlers/exports.py", "EXPORTERS"),
+            ("tracker/exporters.py", "CsvExporter"),
+            ("tracker/exporters.py", "JsonExporter"),
+        ],
+        [],
+    ),
+    (
         "shop",
         "api.products_product_list",  # RESTX resource behind a custom API-key decorator
         [
@@ -164,6 +174,12 @@ CASES = [
         [],
     ),
     (
+        "cookiecutter_flask",
+        "user.members",  # Flask-Login's own login_required: the project's user_loader decides
+        [("my_flask_app/public/views.py", "load_user")],
+        [],
+    ),
+    (
         "microblog",
         "api.get_users",  # Flask-HTTPAuth token guard: the auth object is sent
         [("app/api/auth.py", "token_auth")],
@@ -219,3 +235,11 @@ def test_registration_is_sent_once_and_hooks_are_bounded(tracker: Path) -> None:
     assert len([p for p in request.pieces if p.kind == "hook"]) <= 6
     config = [p.file for p in request.pieces if p.kind == "config"]
     assert config == ["tracker/settings.py"]
+
+
+def test_classes_in_a_registry_count_as_used_directly(tracker: Path) -> None:
+    """EXPORTERS[fmt]() runs the registered classes: they rank as used, not as a second hop."""
+    request = request_for(tracker, "tracker/handlers/exports.py:8-12")
+    for name in ("CsvExporter", "JsonExporter"):
+        piece = request.piece(f"def:tracker/exporters.py:{name}")
+        assert piece is not None and piece.score >= 0.85 and "second hop" not in piece.reason

@@ -157,6 +157,35 @@ def serialize_query(query):
     "tracker/formatting.py": "def pretty_name(name):\n"
     + "".join(f"    name = name.replace('{n}', '')  # second-hop helper line {n}\n" for n in range(150))
     + "    return name\n",
+    "tracker/exporters.py": """import csv
+import io
+import json
+
+
+class CsvExporter:
+    def export(self, rows):
+        out = io.StringIO()
+        csv.writer(out).writerows(rows)
+        return out.getvalue()
+
+
+class JsonExporter:
+    def export(self, rows):
+        return json.dumps(rows)
+""",
+    "tracker/handlers/exports.py": """from flask import abort, request
+
+from tracker.exporters import CsvExporter, JsonExporter
+
+EXPORTERS = {"csv": CsvExporter, "json": JsonExporter}
+
+
+def export_rows(rows):
+    exporter = EXPORTERS.get(request.args.get("format", "csv"))
+    if exporter is None:
+        abort(400)
+    return exporter().export(rows)
+""",
     "tracker/api/__init__.py": """from flask import Blueprint
 
 bp = Blueprint("api", __name__)
