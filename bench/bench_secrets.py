@@ -9,6 +9,9 @@ counts as a false positive when its kept text no longer appears verbatim.
 - ours: ``architect_tui.review.redact.Redactor`` over each file, as a review sends it;
 - real code: the Flask projects under ``tests/realworld`` and ``examples`` (not written for
   this corpus): how many findings, by kind, so false positives on code nobody tuned for show;
+- ``--packages``: the same over installed packages (flask, werkzeug, sqlalchemy, requests,
+  jinja2, wtforms, click, urllib3, anthropic, httpx, textual...): ~650k lines nobody wrote for
+  this corpus, so nearly every finding there is a false positive; prints the most common;
 - detect-secrets (when installed): ``SecretsCollection.scan_file`` with its default plugins
   and filters, each reported value replaced on its line (what a redactor built on it could
   do: it reports values per line, not spans).
@@ -145,5 +148,58 @@ def real_world() -> None:
         print(f"    {n} in {file}")
 
 
+PACKAGES = [
+    "flask",
+    "werkzeug",
+    "sqlalchemy",
+    "requests",
+    "jinja2",
+    "flask_sqlalchemy",
+    "flask_wtf",
+    "wtforms",
+    "itsdangerous",
+    "click",
+    "urllib3",
+    "anthropic",
+    "httpx",
+    "flask_restx",
+    "textual",
+]
+
+
+def installed_packages() -> None:
+    """Findings in installed packages' code: false positives at scale."""
+    import importlib.util
+    from collections import Counter
+
+    from architect_tui.secrets import find_secrets
+
+    values: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    lines = files = 0
+    began = time.perf_counter()
+    for name in PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for path in sorted(Path(next(iter(spec.submodule_search_locations))).rglob("*.py")):
+            text = path.read_text("utf-8", errors="replace")
+            files += 1
+            lines += text.count("\n")
+            for found in find_secrets(text, path.name):
+                kinds[found.kind] += 1
+                values[found.secret[:48]] += 1
+    seconds = time.perf_counter() - began
+    total = sum(kinds.values())
+    print(
+        f"packages: {files} files, {lines} lines, {total} findings at {len(values)} distinct "
+        f"values {dict(kinds)}, {lines / seconds:,.0f} lines/s"
+    )
+    for value, n in values.most_common(8):
+        print(f"    {n:4d} x {value}")
+
+
 if __name__ == "__main__":
     main()
+    if "--packages" in sys.argv:
+        installed_packages()

@@ -25,6 +25,7 @@ Rules, strongest first (a later rule never overlaps an earlier finding):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -60,8 +61,11 @@ _QUOTED = r"[rbuRBUfF]{0,2}(?P<q>[\"'])(?P<value>[^\"'\n]*)(?P=q)"
 _ASSIGN = re.compile(
     r"(?<![\w-])[\"']?" + _NAME + r"[\"']?\]?"
     r"\s*+(?::\s*+[A-Za-z_][\w\[\], .|]{0,80}?)?"  # an annotation
-    r"\s*+(?:=>|:=|=|:|,)\s*+(?:\(\s*+)?" + _QUOTED
+    r"\s*+(?:=>|:=|=|:)\s*+(?:\(\s*+)?" + _QUOTED
 )
+#: ``getenv("API_TOKEN", "...")``, ``setdefault("SECRET_KEY", "...")``: a name then its
+#: default as a call's first two arguments (a bare ``"a", "b"`` is a list, not a pair).
+_PAIR = re.compile(r"\(\s*+[\"']" + _NAME + r"[\"']\s*+,\s*+" + _QUOTED)
 _UNQUOTED = re.compile(
     r"^[ \t]*+(?:-[ \t]++)?(?:export[ \t]++|ENV[ \t]++|set[ \t]++)?"
     + _NAME.replace("[\\w-]", "[\\w.-]")
@@ -203,7 +207,7 @@ def _split_literals(text: str) -> list[Finding]:
 
 def _assignments(text: str) -> list[Finding]:
     out: list[Finding] = []
-    for m in _ASSIGN.finditer(text):
+    for m in itertools.chain(_ASSIGN.finditer(text), _PAIR.finditer(text)):
         value = m["value"]
         if looks_like_secret(value, m["name"]) and not random_or_named_digest(value, m["name"]):
             out.append(Finding(m.start("value"), m.end("value"), "assignment", value))
@@ -219,8 +223,10 @@ def _unquoted(text: str, python: bool) -> list[Finding]:
     out: list[Finding] = []
     for m in _UNQUOTED.finditer(text):
         value = m["value"].rstrip(",;")
-        if python and (IDENTIFIER.fullmatch(value) or re.search(r"[()\[\]{}]", value)):
-            continue  # code: a variable, an attribute, a call
+        if python and (
+            IDENTIFIER.fullmatch(value) or re.search(r"[()\[\]{}]", value) or value.isdigit()
+        ):
+            continue  # code: a variable, an attribute, a call, a number
         if looks_like_secret(value, m["name"]):
             out.append(Finding(m.start("value"), m.start("value") + len(value), "env_value", value))
     return out

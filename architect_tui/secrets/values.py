@@ -61,20 +61,30 @@ _QUALIFIERS = _words(
     "location mask max message method methods min minutes mode model msg name names param "
     "parameter path pattern placeholder policy prefix regex required reset retries rounds route "
     "rules scope scopes seconds size status strength style subject suffix table template text "
-    "timeout title ttl type types uri url urls validator var version view widget"
+    "timeout title ttl type types uri url urls validator var version view widget encoding "
+    "charset scheme backend provider manager factory handler loader module plugin callback "
+    "hook func function fn cls store storage cache client service helper mixin serializer "
+    "generator chars characters alphabet"
 )
+#: A first word that makes the name a count or a limit (``max_tokens``, ``num_passwords``).
+_COUNTERS = _words("max min num n count total limit")
+#: Names under which a single lower-case word is a (weak) password, not a label or a mode.
+_PASSWORD_WORDS = _words("password passwd passwrd pwd pw pass passphrase passcode pin pincode")
 #: Values that are plainly not secrets, under any name.
 _PLACEHOLDER_WORDS = _words(
     "admin api-key api_key apikey basic bearer change-me change-this change_me changeme "
     "changethis default dev development dummy empty example fake false fixme guest hidden key "
     "masked mysecret mysql nil none not-set notset null pass passwd password placeholder "
     "postgres redacted root sample secret secret-key secret_key super-secret supersecret test "
-    "testing tests todo token true unset user username your-secret-key"
+    "testing tests todo token true unset user username your-secret-key tiger foo bar foobar baz"
 )
 _NAME_WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _TEMPLATE = re.compile(r"\{[^}]*\}|%\(\w+\)[sdr]|%[sdr]\b|\$\{?\w+|<[^>]+>|\{\{|\}\}")
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
-_WORDY_IDENTIFIER = re.compile(r"[A-Za-z]+(?:[_.:-][A-Za-z]+)+|[A-Z][A-Z]+|[a-z]+")
+_WORDY_IDENTIFIER = re.compile(
+    r"_*[A-Za-z]+(?:[_.:-][A-Za-z]+)+|[A-Z][A-Z]+|[a-z]+"
+    r"|[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+"  # WorkloadIdentityError, camelCase
+)
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://|^www\.|^mailto:")
 _PATH = re.compile(
@@ -83,13 +93,20 @@ _PATH = re.compile(
     r"|^[\w-]+(?:/[\w.-]+)*/[\w-]+\.[a-z]{1,5}$"  # dir/file.ext
     r"|^[a-z_-]+(?:/[a-z_-]+)+/?$"  # words/and/words
 )
+_HOST_PORT = re.compile(r"[\w.-]+:(?:\d+|port)(?:[/?]\S*)?")
+#: A regular expression, not a value: a character class, an escape, anchors, a group flag.
+_REGEX = re.compile(r"\[[^\]]+\][*+?{]|\\[dwsbDWSB]|^\^.*\$$|\(\?[:=!P<]")
 _REPEATED = re.compile(r"^(.)\1*$|^[\W_]+$")
 _HEX = re.compile(r"[0-9a-fA-F]+")
+#: Words of 3+ letters and runs of 4+ digits: random base64 has few, identifiers and dated
+#: names (``BetaTool20250919Param``, ``managed-settings-2026-10-06``) are made of them.
+_WORDS_IN = re.compile(r"[A-Z]?[a-z]{3,}|[A-Z]{3,}(?![a-z])|\d{4,}")
+_PATH_WORD = re.compile(r"[A-Za-z_.]{3,}|[a-z]{2,}")
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9+/=_\-]+")
 #: Names under which a random-looking value is a digest or an id, not a secret.
 _DIGEST_NAMES = re.compile(
     r"revision|hash|sha\d*|md5|checksum|digest|etag|uuid|guid|integrity|fingerprint|commit|"
-    r"version|color|colour|nonce_len|public",
+    r"version|color|colour|nonce_len|public|(?:^|[_-])ids?$|Ids?$",
     re.IGNORECASE,
 )
 
@@ -102,7 +119,7 @@ def name_words(name: str) -> list[str]:
 def is_secret_name(name: str) -> bool:
     """A name that holds a secret, not one that describes it (``token_url`` is not)."""
     words = name_words(name)
-    if not words or words[-1] in _QUALIFIERS:
+    if not words or words[-1] in _QUALIFIERS or words[0] in _COUNTERS:
         return False
     if any(w in _SECRET_WORDS for w in words):
         return True
@@ -156,14 +173,20 @@ def looks_like_secret(value: str, name: str | None = None) -> bool:
     if is_placeholder(v) or _URL.match(v):
         return False
     if name is not None and is_secret_name(name):  # a PIN in quotes is a secret too
+        if _HOST_PORT.fullmatch(v) or _REGEX.search(v):  # "db:1521/orcl", "[a-z]+"
+            return False
         if _PATH.match(v) and not random_token(v.replace("/", "")):
             return False
         if " " in v and len(v.split()) >= 2:  # prose, a label, a subject line
             return random_token(v.replace(" ", "")) and len(v.split()) <= 2
         if _WORDY_IDENTIFIER.fullmatch(v) and not random_token(v):
-            # reset_password, SECRET_KEY, auth.login, auth-token, Basic: names, not values;
-            # a single lower-case word (``"hunter"``) is kept as a weak password.
-            return v.isalpha() and v.islower() and len(v) >= 6 and v not in name.lower()
+            # reset_password, SECRET_KEY, auth.login, auth-token, Basic, RetryStatus: names,
+            # not values; a single lower-case word under a password name (``"hunterprod"``)
+            # is kept as a weak password.
+            password = not _PASSWORD_WORDS.isdisjoint(name_words(name))
+            return (
+                password and v.isalpha() and v.islower() and len(v) >= 6 and v not in name.lower()
+            )
         return True
     if (name is not None and is_digest_name(name)) or _NUMBER.fullmatch(v):
         return False
@@ -177,6 +200,13 @@ def random_token(v: str) -> bool:
     (``sha384-...``) and long identifiers (``UserProfileSerializerV2``: few class changes).
     """
     if len(v) < 20 or not _TOKEN_CHARS.fullmatch(v) or _HEX.fullmatch(v):
+        return False
+    if "/" in v and any(_PATH_WORD.fullmatch(part) for part in v.split("/")):
+        # a path or a URL's path: judge its segments, not the whole (a commit SHA in a
+        # GitHub link is hex; "encode/httpx/blob" is words)
+        return any(random_token(part) for part in v.split("/"))
+    wordy = sum(len(w) for w in _WORDS_IN.findall(v))
+    if wordy * 2 >= len(v):  # mostly words and years: an identifier or a version string
         return False
     if v.lower().startswith(("sha256-", "sha384-", "sha512-")):
         return False

@@ -502,6 +502,48 @@ LOOK_ALIKES: tuple[LookAlike, ...] = (
         "oauth scopes", 'OAUTH_SCOPES = ["read:user", "user:email"]', '["read:user", "user:email"]'
     ),
     LookAlike("secret key fallbacks", "SECRET_KEY_FALLBACKS = []", "SECRET_KEY_FALLBACKS = []"),
+    # Found by running the finder over 650k lines of installed packages (flask, werkzeug,
+    # sqlalchemy, anthropic, textual...): what it flagged there before it learned better.
+    LookAlike(
+        "salt alphabet",
+        'SALT_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"',
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+    ),
+    LookAlike("private token constant", '_DEFAULT_TOKEN = "_sa_default"', '"_sa_default"'),
+    LookAlike("tokenizer regex", 'TOKEN = "[a-zA-Z_][a-zA-Z0-9_-]*"', '"[a-zA-Z_][a-zA-Z0-9_-]*"'),
+    LookAlike(
+        "__all__ of credential classes",
+        '__all__ = ["WorkloadIdentityCredentials", "WorkloadIdentityError"]',
+        '"WorkloadIdentityError"',
+    ),
+    LookAlike(
+        "oracle dsn",
+        'params = {"dsn": "hostname:port/myservice?expire_time=60"}',
+        "hostname:port/myservice?expire_time=60",
+    ),
+    LookAlike(
+        "max_tokens keyword", "client.messages.create(model=m, max_tokens=1024)", "max_tokens=1024"
+    ),
+    LookAlike(
+        "dated beta header",
+        'extra_headers = {"anthropic-beta": "managed-settings-2026-10-06"}',
+        "managed-settings-2026-10-06",
+    ),
+    LookAlike(
+        "dated class name",
+        "class BetaClearToolUses20250919EditParam(TypedDict):",
+        "BetaClearToolUses20250919EditParam",
+    ),
+    LookAlike(
+        "sqlalchemy doc url",
+        'engine = create_engine("mysql+pymysql://scott:tiger@localhost/test")',
+        "scott:tiger@localhost",
+    ),
+    LookAlike(
+        "commit link",
+        "# taken from https://github.com/encode/httpx/blob/3ba5fe0d7ac70222590e759c31442b1cab263791/httpx/_config.py",
+        "3ba5fe0d7ac70222590e759c31442b1cab263791",
+    ),
     LookAlike(
         "env file comment",
         "# FLASK_SECRET=... goes in .flaskenv",
