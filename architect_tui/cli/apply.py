@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     from contextlib import nullcontext
 
     from architect_tui.patch import apply, extract_changes, plan
-    from architect_tui.vcs.lock import LockHeld, project_lock
+    from architect_tui.vcs.lock import LockError, project_lock
 
     root = Path(args.project)
     if not root.is_dir():
@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             report = apply(
                 the_plan, root, partial=args.partial, dry_run=args.dry_run, message=message
             )
-    except LockHeld as exc:
+    except LockError as exc:
         print(f"architect apply: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if not args.json:

@@ -14,9 +14,10 @@ else the active one (``VIRTUAL_ENV``), else ``python3`` on PATH. The checks run 
 code (its tests, its conftest): that is what the user asks for with ``--verify``; our API keys
 are removed from their environment all the same.
 
-Results are values (:class:`VerifyResult`); output streams as events from
-:func:`stream_verify` (or lines to a callback with :func:`run_verify`), so the TUI can show it live
-from a worker and the CLI can print it. A timeout or a cancel stops the whole process group.
+Results are values (:class:`VerifyResult`); output streams as events (``StepStarted``,
+``OutputLine``, ``Finished``) from :func:`stream_verify`, or :func:`astream_verify` for an event
+loop, or as lines to a callback with :func:`run_verify`, so the TUI can show it live and the CLI
+can print it. A timeout or a cancel stops the whole process group.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -370,6 +371,45 @@ def stream_verify(
     )
 
 
+async def astream_verify(
+    root: Path,
+    changed: Iterable[str] = (),
+    command: str | None = None,
+    *,
+    timeout: float | None = None,
+) -> AsyncIterator[VerifyEvent]:
+    """The same events as an async iterator, for an event loop (the TUI's worker).
+
+    Planning (which may start an interpreter) and running happen in a thread; leaving the
+    ``async for`` early or cancelling the task stops the checks (their process group ends within
+    the TERM grace period, in the background, without blocking the loop).
+    """
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    events: asyncio.Queue[VerifyEvent | None] = asyncio.Queue()
+    cancel = threading.Event()
+
+    def post(event: VerifyEvent | None) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop may be gone once we are cancelled
+            loop.call_soon_threadsafe(events.put_nowait, event)
+
+    def work() -> None:
+        try:
+            plan = plan_verify(root, changed, command)
+            for event in stream_verify(plan, timeout=timeout, cancel=cancel):
+                post(event)
+        finally:
+            post(None)
+
+    threading.Thread(target=work, name="architect-verify", daemon=True).start()
+    try:
+        while (event := await events.get()) is not None:
+            yield event
+    finally:
+        cancel.set()
+
+
 def run_verify(
     root: Path,
     changed: Iterable[str] = (),
@@ -403,6 +443,7 @@ __all__ = [
     "VerifyPlan",
     "VerifyResult",
     "VerifyStep",
+    "astream_verify",
     "plan_verify",
     "run_verify",
     "stream_verify",

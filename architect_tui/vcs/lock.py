@@ -34,7 +34,11 @@ _depth: dict[str, int] = {}
 _fds: dict[str, int] = {}
 
 
-class LockHeld(RuntimeError):
+class LockError(RuntimeError):
+    """The project's lock could not be taken; the message says why (nothing was written)."""
+
+
+class LockHeld(LockError):
     """Another apply or undo holds the project's lock; the message says who and since when."""
 
 
@@ -53,10 +57,14 @@ def _thread_lock(key: str) -> threading.RLock:
 
 @contextmanager
 def project_lock(root: Path, what: str = "apply", wait: float = DEFAULT_WAIT) -> Iterator[Path]:
-    """Hold the project's lock for the ``with`` block; raises :class:`LockHeld` after ``wait`` s."""
+    """Hold the project's lock for the ``with`` block; raises :class:`LockHeld` after ``wait`` s
+    (:class:`LockError` when the lock file cannot be made: a read-only git dir, say)."""
     folder = state_dir(Path(root))
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "lock"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LockError(f"cannot create {folder} for the lock: {exc.strerror or exc}") from None
     key = os.path.realpath(path)
     local = _thread_lock(key)
     deadline = time.monotonic() + wait
@@ -77,7 +85,10 @@ def project_lock(root: Path, what: str = "apply", wait: float = DEFAULT_WAIT) ->
 
 
 def _take(path: Path, what: str, deadline: float) -> int:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise LockError(f"cannot open the lock file {path}: {exc.strerror or exc}") from None
     if fcntl is None:  # pragma: no cover
         return fd
     while True:

@@ -22,10 +22,16 @@ def state_dir(root: Path) -> Path:
     return Path(root) / ".architect"
 
 
-def scratch_dir(root: Path) -> Path:
-    """A folder for temp files of atomic writes, created on demand and ignored by git."""
+def scratch_dir(root: Path) -> Path | None:
+    """A folder for temp files of atomic writes, created on demand and ignored by git.
+
+    None when it cannot be made (a read-only git dir): temp files then go beside their targets.
+    """
     folder = state_dir(root) / "tmp"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
     ignore = folder / ".gitignore"
     if not ignore.exists():  # a plain folder may become a repository later
         with contextlib.suppress(OSError):

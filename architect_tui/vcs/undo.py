@@ -13,7 +13,7 @@ from typing import Any
 
 from architect_tui.vcs.atomic import atomic_write, file_mode, remove_file
 from architect_tui.vcs.leftovers import clean_leftovers
-from architect_tui.vcs.lock import LockHeld, project_lock
+from architect_tui.vcs.lock import LockError, project_lock
 from architect_tui.vcs.model import Checkpoint, CommitReport, FileChange, UndoFile, UndoReport
 from architect_tui.vcs.paths import resolve_inside
 from architect_tui.vcs.repostate import operation_in_progress
@@ -45,7 +45,7 @@ def undo(root: Path) -> UndoReport:
         with project_lock(root, "undo"):
             clean_leftovers(root)
             return _undo(root)
-    except LockHeld as exc:
+    except LockError as exc:
         return UndoReport(False, None, reason=str(exc))
 
 
@@ -69,7 +69,7 @@ def undo_through(root: Path, checkpoint_id: str) -> list[UndoReport]:
                 if not reports[-1].undone:
                     break
             return reports
-    except LockHeld as exc:
+    except LockError as exc:
         return [UndoReport(False, None, reason=str(exc))]
 
 
@@ -168,7 +168,7 @@ def commit_applied(root: Path, message: str) -> CommitReport:
     try:
         with project_lock(root, "commit"):  # the latest checkpoint stays the one we commit
             return _commit(root, repo, message)
-    except LockHeld as exc:
+    except LockError as exc:
         return CommitReport(False, reason=str(exc))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from architect_tui.vcs.atomic import atomic_write, default_mode, file_mode, remove_file
 from architect_tui.vcs.leftovers import clean_leftovers
-from architect_tui.vcs.lock import LockHeld, project_lock
+from architect_tui.vcs.lock import LockError, project_lock
 from architect_tui.vcs.model import FileChange
 from architect_tui.vcs.paths import resolve_inside
 from architect_tui.vcs.state import scratch_dir
@@ -76,7 +76,7 @@ def write_with_checkpoint(root: Path, changes: list[FileChange], message: str) -
         with project_lock(root, "apply"):
             clean_leftovers(root)
             return _write(root, changes, message)
-    except LockHeld as exc:
+    except LockError as exc:
         return WriteResult(None, error=str(exc))
 
 

@@ -138,3 +138,18 @@ def test_ten_concurrent_applies_lose_nothing(tmp_path: Path) -> None:
     for _ in landed:  # every checkpoint is whole: undo walks back to the original
         assert undo(root).undone
     assert (root / "mod.py").read_text() == SOURCE
+
+
+def test_a_lock_that_cannot_be_made_refuses_cleanly(tmp_path: Path) -> None:
+    """The state folder cannot be created (a file is in its way): a reason, nothing written."""
+    root = make_repo(tmp_path / "p")
+    (root / ".git" / "architect").write_text("in the way\n")
+    target = root / "app" / "views.py"
+    old = target.read_bytes()
+    result = write_with_checkpoint(
+        root, [FileChange("app/views.py", old, b"new\n", 0o644, 0o644)], "m"
+    )
+    assert result.error and "cannot create" in result.error and result.checkpoint is None
+    assert target.read_bytes() == old
+    report = undo(root)
+    assert not report.undone and "cannot create" in (report.reason or "")

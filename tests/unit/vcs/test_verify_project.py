@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from architect_tui.patch.verify import plan_verify, run_verify
+from architect_tui.patch.verify import (
+    Finished,
+    OutputLine,
+    StepStarted,
+    astream_verify,
+    plan_verify,
+    run_verify,
+)
 
 PYTEST_SITE = Path(pytest.__file__).resolve().parent.parent  # where this pytest is installed
 
@@ -155,3 +162,29 @@ def test_cancel_from_the_consumer(tmp_path: Path) -> None:
         root, [], "echo one; sleep 60", on_line=lambda _line: cancel.set(), cancel=cancel
     )
     assert result.cancelled and result.exit is None and "one" in result.output_tail
+
+
+async def test_async_stream_yields_lines_then_the_result(tmp_path: Path) -> None:
+    """For the TUI: an async iterator of plain events, ending with Finished."""
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "mod.py").write_text("x = 1\n")
+    events = [e async for e in astream_verify(root, ["mod.py"], "echo alpha; echo beta")]
+    assert [e.label for e in events if isinstance(e, StepStarted)] == [
+        "compile mod.py",
+        "echo alpha; echo beta",
+    ]
+    assert [e.text for e in events if isinstance(e, OutputLine)] == ["alpha", "beta"]
+    assert isinstance(events[-1], Finished) and events[-1].result.ok
+
+
+async def test_leaving_the_async_stream_stops_the_check(tmp_path: Path) -> None:
+    """Breaking out (a closed screen, a cancelled worker) ends the running command."""
+    root = tmp_path / "p"
+    root.mkdir()
+    stream = astream_verify(root, [], "echo $$ > sh.pid; echo go; sleep 60")
+    async for event in stream:
+        if isinstance(event, OutputLine) and event.text == "go":
+            break
+    await stream.aclose()
+    assert gone(int((root / "sh.pid").read_text()))
