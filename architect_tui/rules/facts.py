@@ -130,7 +130,8 @@ class FunctionInfo:
     # (Celery/RQ/dramatiq), "startup" (factory and init helpers), "script" (a __main__ block),
     # or "unknown" (a helper: it may be called from a request).
     runs: str = "unknown"
-    qualified: str = ""  # module.function for module-level functions, else ""
+    qualified: str = ""
+    owner_class: str | None = None  # the class a method is defined in, view class or not  # module.function for module-level functions, else ""
 
     @property
     def auth_decorators(self) -> tuple[str, ...]:
@@ -336,6 +337,8 @@ class _Collector(cst.CSTVisitor):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         info = FunctionInfo(node=node, name=node.name.value, line=self._line(node))
+        if self.classes and self.depth == 0:
+            info.owner_class = self.classes[-1].name.value
         if self.depth == 0 and not self.classes and node.name.value in {"create_app", "make_app"}:
             self.f.has_factory = True
         decorators: list[str] = []
@@ -527,6 +530,11 @@ class _Collector(cst.CSTVisitor):
         return self.get_metadata(PositionProvider, node).start.line
 
 
+def _is_route_decorator(decorator: str) -> bool:
+    callee = decorator.split("(", 1)[0]
+    return callee.rpartition(".")[2] in ROUTE_METHODS | {"doc", "expect", "marshal_with", "response"}
+
+
 def is_main_test(test: cst.BaseExpression) -> bool:
     """``__name__ == "__main__"`` (either way round)."""
     if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
@@ -613,11 +621,30 @@ def _apply_map(facts: ProjectFacts, project: ProjectMap) -> None:
         file = facts.files.get(route.span.file)
         if file is None or route.kind == "static":
             continue
+        # decorators the map knows beyond the function's own: a Resource's or MethodView's
+        # ``decorators``/``method_decorators``, inherited from a base class in another file
+        extra = tuple(
+            d.split("(", 1)[0] for d in route.decorators if not _is_route_decorator(d)
+        )
         for info in file.functions.values():
             in_span = route.span.line <= info.line <= route.span.end_line
-            if info.name == route.view and in_span and not info.is_view:
+            if not in_span or route.view not in {info.name, info.owner_class}:
+                continue
+            method = info.owner_class == route.view
+            if method and info.name not in HTTP_METHOD_NAMES:
+                continue  # a helper method of the view class
+            known = {d.rpartition(".")[2] for d in info.decorators}
+            info.decorators += tuple(d for d in extra if d.rpartition(".")[2] not in known)
+            if method and not info.is_view:  # a view class through a project base class
+                info.is_view = info.request_code = True
+                info.runs = "request"
+                info.class_name = info.owner_class
+                info.restful = route.kind in {"restful", "restx"}
+                info.methods = (info.name.upper(),)
+            elif info.name == route.view and not info.is_view:
                 info.is_view = True
                 info.request_code = True
+                info.runs = "request"
                 info.methods = route.methods
                 info.rules = (route.rule,)
         for hook in route.hooks:

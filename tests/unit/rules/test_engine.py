@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import libcst as cst
+import pytest
 
 from architect_tui.analysis.model import ProjectMap, Route, SourceSpan
 from architect_tui.config import load_settings
@@ -177,3 +178,30 @@ def test_an_import_cycle_is_reported_once() -> None:
     }
     found = [v for v in check_sources(sources).violations if v.rule == "FLK501"]
     assert [(v.file, v.line) for v in found] == [("shop/a.py", 1)]
+
+
+def test_map_decorators_reach_the_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Flask-RESTful Resource guarded by ``method_decorators`` inherited from a base class in
+    another module: the map knows the decorator, and the rules' facts carry it."""
+    monkeypatch.setenv("ARCHITECT_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "app"
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "base.py").write_text(
+        "from flask_restful import Resource\n"
+        "from app.auth import login_required\n"
+        "class AuthedResource(Resource):\n"
+        "    method_decorators = [login_required]\n"
+    )
+    (root / "app" / "auth.py").write_text("def login_required(f):\n    return f\n")
+    (root / "app" / "__init__.py").write_text(
+        "from flask import Flask\nfrom flask_restful import Api\n"
+        "from app.base import AuthedResource\n"
+        "class Orders(AuthedResource):\n"
+        "    def get(self):\n        return []\n"
+        "def create_app():\n    app = Flask(__name__)\n    api = Api(app)\n"
+        "    api.add_resource(Orders, '/orders')\n    return app\n"
+    )
+    result = check_project(root)
+    infos = [i for i in result.facts["app/__init__.py"].functions.values() if i.name == "get"]
+    assert infos and infos[0].is_view
+    assert any("login_required" in d for d in infos[0].auth_decorators), infos[0].decorators
