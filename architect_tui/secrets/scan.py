@@ -16,7 +16,8 @@ Rules, strongest first (a later rule never overlaps an earlier finding):
    ``@`` before the host, whatever it holds;
 4. a secret split over implicitly concatenated literals (judged joined; every piece replaced);
 5. quoted values under secret-like names (assignments, dict entries, keyword arguments,
-   ``getenv("NAME", "default")``), judged by ``values.looks_like_secret``;
+   ``getenv("NAME", "default")``), judged by ``values.looks_like_secret``, and the password
+   of a user/password pair of literals (``auth=("admin", "...")``, ``smtp.login(u, "...")``);
 6. unquoted ``NAME=value`` / ``NAME: value`` lines (env files, YAML, shell ``export``);
 7. ``Bearer``/``Basic``/``Token`` credentials, and passwords named in prose or comments;
 8. random-looking tokens (base64-like, high entropy) anywhere, unless named like a digest.
@@ -77,6 +78,12 @@ _MENTION = re.compile(
     r"(?i)(?:password|passwd|pwd|secret|token|api[ _-]?key|passphrase|credential|passcode)"
     r"s?\b(?:[ \t]++[\w-]++){0,3}?[ \t]*+(?:[:=]|\bis\b|\bwas\b)[ \t]*+"
     r"[\"'`]?(?P<value>[^\s'\"`,;)]+)"
+)
+#: A user and a password as a call's two literals: ``auth=("admin", "...")``,
+#: ``HTTPBasicAuth("u", "...")``, ``smtp.login("u@x", "...")``: the second one is judged.
+_AUTH_PAIR = re.compile(
+    r"(?:\bauth\s*+=\s*+[(\[]|\b(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HTTPProxyAuth)\(|"
+    r"\.login\()\s*+[rbuRBUfF]{0,2}([\"'])[^\"'\n]*+\1\s*+,\s*+" + _QUOTED
 )
 _LITERAL = re.compile(r"[rbuRBUfF]{0,2}([\"'])(?P<value>[^\"'\n]*)\1")
 _RUN = re.compile(r"(?:[rbuRBUfF]{0,2}([\"'])[^\"'\n]*+\1(?:\s|#[^\n]*+)*+){2,}")
@@ -209,12 +216,15 @@ def _assignments(text: str) -> list[Finding]:
     out: list[Finding] = []
     for m in itertools.chain(_ASSIGN.finditer(text), _PAIR.finditer(text)):
         value = m["value"]
-        if looks_like_secret(value, m["name"]) and not random_or_named_digest(value, m["name"]):
+        if looks_like_secret(value, m["name"]) and not _hex_digest_named(value, m["name"]):
             out.append(Finding(m.start("value"), m.end("value"), "assignment", value))
+    for m in _AUTH_PAIR.finditer(text):
+        if looks_like_secret(m["value"], "password"):
+            out.append(Finding(m.start("value"), m.end("value"), "basic_auth", m["value"]))
     return out
 
 
-def random_or_named_digest(value: str, name: str) -> bool:
+def _hex_digest_named(value: str, name: str) -> bool:
     """A hex digest under a hash-like name is not a secret even if the name also says key."""
     return is_digest_name(name) and bool(re.fullmatch(r"[0-9a-fA-F]{16,}", value))
 

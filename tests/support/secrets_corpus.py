@@ -233,6 +233,21 @@ SHAPES: tuple[Shape, ...] = (
         ("Sh0p-DB-pass!",),
     ),
     Shape(
+        "basic auth tuple",
+        'r = requests.get(url, auth=("admin", "Adm1n-Pw-77"))',
+        ("Adm1n-Pw-77",),
+    ),
+    Shape(
+        "HTTPBasicAuth",
+        'AUTH = HTTPBasicAuth("deploy", "D3ploy!Basic")',
+        ("D3ploy!Basic",),
+    ),
+    Shape(
+        "smtp login",
+        'server.login("alerts@shop.example", "Sm7p-Alerts-Pw")',
+        ("Sm7p-Alerts-Pw",),
+    ),
+    Shape(
         "telegram bot token in a route",
         '@app.route("/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ/hook")',
         ("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ",),
@@ -521,6 +536,11 @@ LOOK_ALIKES: tuple[LookAlike, ...] = (
         'params = {"dsn": "hostname:port/myservice?expire_time=60"}',
         "hostname:port/myservice?expire_time=60",
     ),
+    LookAlike(
+        "login with variables", "server.login(user, password)", "server.login(user, password)"
+    ),
+    LookAlike("auth tuple from settings", 'auth=(settings.USER, "")', 'auth=(settings.USER, "")'),
+    LookAlike("auth tuple, dev default", 'auth=("admin", "admin")', '("admin", "admin")'),
     LookAlike(
         "max_tokens keyword", "client.messages.create(model=m, max_tokens=1024)", "max_tokens=1024"
     ),
