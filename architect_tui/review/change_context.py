@@ -27,11 +27,12 @@ from architect_tui.analysis.pycheck import parse
 from architect_tui.analysis.routediff import RouteChange, RouteDiff
 from architect_tui.analysis.sources import SourceError, decode_source
 from architect_tui.config import Settings
-from architect_tui.review.context import _apply_budget, _piece
+from architect_tui.review.context import _apply_budget
 from architect_tui.review.model import ContextPiece, Review, ReviewRequest
 from architect_tui.review.prompts import PromptSet, load_prompts
 from architect_tui.review.redact import Redactor
 from architect_tui.review.render import numbered, project_overview, route_facts
+from architect_tui.review.used import make_piece as _piece
 from architect_tui.secrets import is_withheld
 from architect_tui.vcs.changeset import ChangeSet
 
