@@ -558,6 +558,8 @@ def _view_info(rec: RuleRec) -> tuple[str, SourceSpan, tuple[str, ...]]:
         decorators = tuple(_unparse(d) for d in getattr(node, "decorator_list", []))
         if isinstance(view, ClassRef):
             decorators += _class_view_decorators(view)
+        elif isinstance(rec.resource, ClassRef):  # a method routed by its class (Classful...)
+            decorators += _class_view_decorators(rec.resource, methods=False)
         end = getattr(node, "end_lineno", None) or node.lineno
         return view.name, SourceSpan(view.file, view.first_line, end), decorators
     if rec.kind == "restx" and rec.view is None:
@@ -572,7 +574,7 @@ def _view_info(rec: RuleRec) -> tuple[str, SourceSpan, tuple[str, ...]]:
     return (name if isinstance(name, str) else "?"), _span(rec.site), ()
 
 
-def _class_view_decorators(cls: ClassRef) -> tuple[str, ...]:
+def _class_view_decorators(cls: ClassRef, *, methods: bool = True) -> tuple[str, ...]:
     """What wraps a class-based view's methods: ``decorators``/``method_decorators`` lists
     (as written, from the nearest class in the MRO that sets them, as Python looks them up:
     lemur's resources inherit ``method_decorators = [login_required]``) and each HTTP method's
@@ -592,7 +594,11 @@ def _class_view_decorators(cls: ClassRef) -> tuple[str, ...]:
                     if name in ("decorators", "method_decorators") and name not in settled:
                         settled.add(name)
                         found.extend(_listed_decorators(stmt.value))
-            elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef) and stmt.name in _HTTP:
+            elif (
+                methods
+                and isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef)
+                and stmt.name in _HTTP
+            ):
                 if stmt.name in methods_seen:
                     continue
                 methods_seen.add(stmt.name)

@@ -28,12 +28,13 @@ from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.sources import SourceError, decode_source
 
 #: Bump when the shape of FileFacts or the pruning changes: old cache entries are then ignored.
-FACTS_VERSION = 14
+FACTS_VERSION = 15
 
 _FLASK_WORDS = (
     r"Flask|Blueprint|blueprint|BLUEPRINT|route|url_rule|register_|add_resource|add_namespace|"
     r"Namespace|Api\b|as_view|View|_request|errorhandler|processor|url_defaults|Resource|"
-    r"init_app|url_value_preprocessor|import_string|import_module|AddSerializedFile"
+    r"init_app|url_value_preprocessor|import_string|import_module|AddSerializedFile|"
+    r"Admin|expose|AppBuilder|appbuilder|add_api"
 )
 #: Files that cannot hold Flask code keep only what other modules may import from them.
 _MAYBE_FLASK = re.compile(_FLASK_WORDS.encode())

@@ -570,11 +570,23 @@ class Interpreter:
                     fn.closure = scope.closure()  # type: ignore[assignment]
                     fn.kind = kind
                     cls.attrs[stmt.name] = fn
+                    marks = [d for d in stmt.decorator_list if self._is_method_marker(d)]
+                    if marks:
+                        # ``@expose("/x")``, ``@route("/y")``: the library marks the method (its
+                        # class becomes routes later); the method itself stays as defined.
+                        self.apply_decorators(fn, marks, scope)
                 else:
                     self.exec_stmt(stmt, class_scope)
         except (_Return, _Raise):
             pass
         return self.apply_decorators(cls, node.decorator_list, scope)
+
+    def _is_method_marker(self, deco: ast.expr) -> bool:
+        if not isinstance(deco, ast.Call):
+            return False
+        func = deco.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        return name in self.libraries.method_markers
 
     def apply_decorators(self, target: Any, decorators: list[ast.expr], scope: Scope) -> Any:
         value = target
@@ -920,6 +932,9 @@ class Interpreter:
                     )
                 if attr == "__name__":
                     return obj.name
+                found = self.libraries.class_attr(self, obj, attr, site)
+                if found is not NOT_HANDLED:
+                    return found
                 return Unknown(f"{obj.name}.{attr}")
             return self._bind(value, None, obj, site)
         if isinstance(obj, Instance):

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from architect_tui.analysis.libraries import (
+    admin,
     apiflask,
+    classful,
     flask,
     protobuf,
     restful,
@@ -28,6 +30,8 @@ MODELS: tuple[LibraryModel, ...] = (
     restx.MODEL,
     restful.MODEL,
     flask.MODEL,
+    admin.MODEL,
+    classful.MODEL,
     protobuf.MODEL,
     stdlib.MODEL,
 )
@@ -43,9 +47,12 @@ class Libraries:
         self.by_call_name: dict[str, LibraryModel] = {}
         self.class_paths: dict[str, LibraryModel] = {}
         self.by_external: dict[str, LibraryModel] = {}
+        self.by_base: dict[str, LibraryModel] = {}
         for model in reversed(models):  # the first model wins
             for path in model.external_objects:
                 self.by_external[path] = model
+            for path in model.base_classes:
+                self.by_base[path] = model
             for value_type in model.values:
                 self.by_type[value_type] = model
             for name in model.calls_by_name:
@@ -53,6 +60,7 @@ class Libraries:
             for path in model.classes:
                 self.class_paths[path] = model
         self.app_classes = frozenset().union(*(m.app_classes for m in models))
+        self.method_markers = frozenset().union(*(m.method_markers for m in models))
 
     def owner(self, value: Any) -> LibraryModel | None:
         """The model that made ``value`` (a library may extend another's objects)."""
@@ -60,6 +68,18 @@ class Libraries:
         if library:
             return self.by_name.get(library)
         return self.by_type.get(type(value))
+
+    def class_attr(self, ctx: Any, cls: ClassRef, attr: str, site: Any) -> Any:
+        """``Cls.attr`` that a project class inherits from a library class."""
+        if not self.by_base:
+            return NOT_HANDLED
+        for path in cls.externals():
+            model = self.by_base.get(path)
+            if model is not None:
+                found = model.class_attr(ctx, cls, attr, site)
+                if found is not NOT_HANDLED:
+                    return found
+        return NOT_HANDLED
 
     def handler(self, path: str) -> Handler | None:
         for model in self.models:

@@ -79,7 +79,11 @@ class LibraryModel:
     - ``app_classes``: paths of classes whose instances are Flask apps (factory detection);
     - ``calls_by_name``: attribute names whose calls this model answers whatever the receiver
       (generated code whose receivers the reader cannot know);
-    - ``external_objects``: library names whose attributes it answers (``flask.current_app``).
+    - ``external_objects``: library names whose attributes it answers (``flask.current_app``);
+    - ``method_markers``: names of decorator factories that mark methods of a class the library
+      turns into routes (``expose``, ``route``): only these are evaluated on methods;
+    - ``base_classes``: library classes whose class attributes it answers on a project subclass
+      (``QuotesView.register(app)`` on a ``FlaskView``).
     """
 
     name = "library"
@@ -89,6 +93,8 @@ class LibraryModel:
     app_classes: frozenset[str] = frozenset()
     calls_by_name: frozenset[str] = frozenset()
     external_objects: frozenset[str] = frozenset()
+    method_markers: frozenset[str] = frozenset()
+    base_classes: frozenset[str] = frozenset()
 
     def function_for(self, path: str) -> Handler | None:
         """The handler for a call of ``path`` (a class or a function of this library)."""
@@ -127,6 +133,10 @@ class LibraryModel:
     ) -> Any:
         """``obj(...)`` for one of this model's values."""
         return Unknown("a call to a library object", site.file, site.line)
+
+    def class_attr(self, ctx: Context, cls: ClassRef, attr: str, site: Site | None) -> Any:
+        """``Cls.attr`` not defined by a project class whose base is in ``base_classes``."""
+        return NOT_HANDLED
 
     def external_attr(self, ctx: Context, path: str, attr: str, site: Site | None) -> Any:
         """``path.attr`` where ``path`` is one of this library's names (``flask.current_app``)."""

@@ -209,3 +209,31 @@ def test_unknown_decorators_keep_the_view() -> None:
     )
     spec = project.route_by_endpoint("openapi.spec")
     assert spec is not None and spec.rule == "/openapi.json"
+
+
+def test_flask_admin_views_point_at_their_code() -> None:
+    """A view's own ``@expose`` methods are its routes' code; inherited ModelView routes point
+    at the ``add_view`` call that made them."""
+    project = read_project(REALWORLD / "flask_admin", use_cache=False)
+    own = project.route_by_endpoint("anotheradminview.test")
+    assert own is not None and (own.rule, own.kind, own.view) == (
+        "/admin/anotheradminview/test/",
+        "view_class",
+        "test",
+    )
+    assert own.span.file == "admin/main.py"
+    assert own.decorators == ("expose('/test/')",)
+    inherited = project.route_by_endpoint("post.create_view")
+    assert inherited is not None and inherited.methods == ("GET", "POST")
+    lines = (REALWORLD / "flask_admin" / "admin" / "main.py").read_text().splitlines()
+    assert inherited.span.line == lines.index("admin.add_view(PostAdmin(db.session))") + 1
+
+
+def test_flask_classful_routes_carry_the_class_decorators() -> None:
+    """``decorators = [login_required]`` on a FlaskView wraps every route of the class."""
+    project = read_project(REALWORLD / "flask_classful", use_cache=False)
+    random = project.route_by_endpoint("QuotesView:random")
+    assert random is not None and random.decorators == ("route('/word_bacon/')", "login_required")
+    things = project.route_by_endpoint("ThingsView:search")
+    assert things is not None and things.decorators == ()
+    assert project.route_by_endpoint("api.ItemsView:get").blueprint == "api"
