@@ -204,8 +204,13 @@ class Rule(cst.BatchableCSTVisitor):
         if isinstance(node, cst.Call):
             node = node.func
         local = dotted(node)
-        if local is None or self.context.file.resolve(local) not in wanted:
+        resolved = self.context.file.resolve(local) if local is not None else None
+        if local is None or resolved not in wanted:
             return set()
+        if local.split(".")[0] not in self.context.file.rebound:
+            # the import is the only binding of the name in this file: the alias table is
+            # the answer, without scope analysis (the costliest metadata by far)
+            return {resolved}
         return {q.name for q in self.context.lookup().qualified(node)}
 
     def scope_of(self, node: cst.CSTNode) -> Scope | None:

@@ -173,6 +173,9 @@ class FileFacts:
     catch_all_swallows: bool = False  # errorhandler(Exception) that also eats HTTPException
     late_imports: set[int] = field(default_factory=set)  # module-level imports after code
     indexed_columns: set[str] = field(default_factory=set)  # first columns of Index(...)
+    # names bound by something other than an import (assignment, parameter, def, loop...):
+    # a rule resolving such a name by the import table alone could be fooled by shadowing
+    rebound: set[str] = field(default_factory=set)
     mysql: bool = False  # names a MySQL URL (InnoDB indexes foreign keys by itself)
 
     def resolve(self, name: str | None) -> str | None:
@@ -323,6 +326,7 @@ class _Collector(cst.CSTVisitor):
     # classes and functions ----------------------------------------------------------------
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.append(node)
+        self.f.rebound.add(node.name.value)
         for stmt in node.body.body:
             if isinstance(stmt, cst.SimpleStatementLine):
                 for small in stmt.body:
@@ -337,6 +341,7 @@ class _Collector(cst.CSTVisitor):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         info = FunctionInfo(node=node, name=node.name.value, line=self._line(node))
+        self.f.rebound.add(node.name.value)
         if self.classes and self.depth == 0:
             info.owner_class = self.classes[-1].name.value
         if self.depth == 0 and not self.classes and node.name.value in {"create_app", "make_app"}:
@@ -422,6 +427,50 @@ class _Collector(cst.CSTVisitor):
                 self.mails.add(id(info))
             elif flag == "background":
                 self.background.add(id(info))
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.f.rebound.add(node.name.value)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._rebind(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._rebind(node.target)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._rebind(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._rebind(node.target)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._rebind(node.target)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._rebind(node.asname.name)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.name is not None:
+            self._rebind(node.name.name)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._rebind(node.target)
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.f.rebound |= {n.name.value for n in node.names}
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        self.f.rebound |= {n.name.value for n in node.names}
+
+    def _rebind(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Name):
+            self.f.rebound.add(target.value)
+        elif isinstance(target, cst.Tuple | cst.List):
+            for el in target.elements:
+                self._rebind(el.value)
+        elif isinstance(target, cst.StarredElement):
+            self._rebind(target.value)
 
     def visit_Name(self, node: cst.Name) -> None:
         if self.open_functions and self.f.resolve(node.value) in FLASK_REQUEST_NAMES:

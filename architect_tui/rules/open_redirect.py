@@ -66,6 +66,12 @@ class OpenRedirect(Rule):
             '    url = url_for("topic.view", topic_id=request.form["topic"])\n'
             "    return redirect(url)\n"
         ),
+        # a parameter shadows the import: not flask.redirect (the scope analysis decides)
+        Example(
+            "from flask import redirect, request\n"
+            "def go(redirect):\n"
+            '    return redirect(request.args["next"])\n'
+        ),
         # a fixed local prefix
         Example(
             "from flask import redirect, request\n"
