@@ -312,7 +312,10 @@ def parse_answer(markdown: str, *, incomplete: bool = False) -> ParsedAnswer:
                 in_fields = False
             i += 1
             continue
-        item = _ITEM.match(line) if current is None or not in_fields else None
+        # a list item or bold line with a [severity]: a finding under Findings (or before any
+        # section), never a count in the summary ("- [high] 2 findings")
+        listed = _is_findings(section) or not section
+        item = _ITEM.match(line) if listed and (current is None or not in_fields) else None
         if item and (current is None or not current.detail or _is_findings(section)):
             parsed = _finding_head(item["text"], in_findings=False, strict=True)
             if parsed is not None:

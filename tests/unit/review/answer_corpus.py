@@ -981,6 +981,26 @@ None needed.
         [(ORD, "applies")],
     ),
     Answer(
+        "severity counts in the summary are not findings",
+        f"""## Summary
+Two problems:
+- [high] 1 finding
+- [low] 1 finding
+
+## Findings
+### [high] security: Invoice without login
+Location: `{ORD}:69`
+Add the check.
+
+### [low] structure: print in login
+Location: `{AUTH}:30`
+Use logging.
+
+"""
+        + NO_CHANGES,
+        [("high", ORD, 69), ("low", AUTH, 30)],
+    ),
+    Answer(
         "no findings",
         "## Summary\nNothing to report.\n\n## Findings\nNone.\n\n"
         "### Summary of checks\nAll fine.\n\n" + NO_CHANGES,
