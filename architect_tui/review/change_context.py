@@ -105,7 +105,8 @@ def change_request(
     return ReviewRequest(
         target=change_label(change),
         lens=lens,
-        system=prompts.system_prompt(lens),
+        system=prompts.stable_prompt(),  # cached; the lens goes after the overview
+        instructions=prompts.instructions(lens),
         overview=redactor.redact_generated(project_overview(after)),
         pieces=pieces,
         budget=settings.token_budget,
@@ -113,6 +114,8 @@ def change_request(
         redactions=redactor.redactions,
         skipped_files=sorted(set(skipped)),
         prompt_files=[f.path for f in prompts.in_use(lens)],
+        root=after.root,  # the answer's changes are read the way architect apply reads them
+        redactor=redactor,
     )
 
 
