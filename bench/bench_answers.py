@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests" / "unit" / "review"))
 sys.path.insert(0, str(HERE.parent))
 
-from answer_corpus import ANSWERS, read_answer  # noqa: E402
+from answer_corpus import ANSWERS, HELD_OUT, read_answer  # noqa: E402
 
 from architect_tui.review.parse import parse_answer  # noqa: E402
 
@@ -68,6 +68,17 @@ def main() -> None:
     for o in outcomes:
         if o.read < len(o.answer.findings) or o.extra or o.diffs != o.answer.diffs:
             print(f"  miss: {o.answer.name}: findings {o.findings} diffs {o.diffs}")
+    held = [read_answer(a) for a in HELD_OUT]
+    held_total = sum(len(a.findings) for a in HELD_OUT)
+    held_read = sum(o.read for o in held)
+    print(
+        f"later answers (written after the reader; 5/14 read before its fixes): {len(HELD_OUT)}; "
+        f"findings read whole {held_read}/{held_total} ({100 * held_read / held_total:.1f}%), "
+        f"invented {sum(o.extra for o in held)}"
+    )
+    for o in held:
+        if o.read < len(o.answer.findings) or o.extra:
+            print(f"  miss: {o.answer.name}: findings {o.findings}")
 
 
 if __name__ == "__main__":

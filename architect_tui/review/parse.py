@@ -87,6 +87,18 @@ _SEVERITY_WORDS = {
     "低": "low",
     "提示": "info",
     "重大": "critical",
+    "p0": "critical",
+    "p1": "high",
+    "p2": "medium",
+    "p3": "low",
+    "p4": "info",
+    "치명적": "critical",
+    "심각": "critical",
+    "높음": "high",
+    "중간": "medium",
+    "보통": "medium",
+    "낮음": "low",
+    "정보": "info",
 }
 _EMOJI_SEVERITY = {
     "🔴": "high",
@@ -126,11 +138,12 @@ _LOCATION_LABELS = {
     "location", "where", "file", "files", "path", "loc", "ort", "datei",
     "stelle", "fundstelle", "emplacement", "fichier", "ubicación", "ubicacion", "archivo",
     "posizione", "localização", "localizacao", "位置", "文件", "场所", "場所", "ファイル",
+    "위치", "파일",
 }  # fmt: skip
 _SEVERITY_LABELS = {
     "severity", "sev", "priority", "impact", "risk", "level", "schweregrad", "schwere",
     "priorität", "sévérité", "gravité", "severidad", "gravedad", "gravità", "severità",
-    "严重性", "严重程度", "严重级别", "级别", "等级", "重要度", "深刻度",
+    "严重性", "严重程度", "严重级别", "级别", "等级", "重要度", "深刻度", "심각도", "우선순위",
 }  # fmt: skip
 _LINE_LABELS = {
     "line",
@@ -157,6 +170,8 @@ _FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>[\w+-]*)
 _HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{2,6})\s+(?P<text>.*?)\s*#*\s*$")
 # A finding that is not a heading: "**[high] ...", "- [high] ...", "1. **[HIGH]** ...".
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])?\s*(?P<text>(?:\*\*|__)?\W{0,4}\[[^\]]{2,30}\].*)$")
+# "1. **Invoice is readable by anyone**" under Findings, its fields on the lines below
+_BOLD_ITEM = re.compile(r"^\s{0,3}(?:\d+[.)]|[-*+])\s+\*\*(?P<text>[^*]{3,}?)\*\*\s*:?\s*$")
 _FIELD = re.compile(
     r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__|\*)?\s*(?P<label>[^:：*_`|\n]{1,30}?)\s*"
     r"(?:\*\*|__|\*)?\s*[:：]\s*(?:\*\*|__|\*)?\s*(?P<rest>.*?)\s*$"
@@ -168,7 +183,7 @@ _EXT = (
 _PATH = rf"(?P<path>(?:[\w.@+-]+/)*[\w@+-][\w.@+-]*\.(?:{_EXT}))(?![\w/])"
 _LINE_WORD = r"(?i:lines?|ln|l\.|zeilen?|lignes?|l[íi]neas?|righe|riga|行|linha)"
 _AFTER_PATH = re.compile(
-    r"[`'\"*]*"
+    r"[`'\"*]*(?:::[\w.]+[`'\"*]*)?"  # pytest-style path::function
     r"(?:"
     r"(?::|#L?|@)\s*L?(?P<line>\d+)(?::\d+)?(?:\s*[-–—]\s*L?(?P<end>\d+))?"
     r"|[`'\"*]*\s*[,(（:]?\s*(?:on\s+|at\s+|in\s+)?" + _LINE_WORD + r"\s*[:：]?\s*"
@@ -222,10 +237,13 @@ class _Draft:
     line: int | None = None
     end_line: int | None = None
     located: bool = False  # a location field was read (even "n/a")
+    soft: bool = False  # started by a bare title: a finding only if a severity or place follows
     detail: list[str] = field(default_factory=list)
 
     def finish(self) -> Finding | None:
         if self.severity is None and not self.title:
+            return None
+        if self.soft and self.severity is None and self.file is None:
             return None
         if self.file is None and not self.located:
             where = _first_location("\n".join(_prose(self.detail)))
@@ -315,11 +333,22 @@ def parse_answer(markdown: str, *, incomplete: bool = False) -> ParsedAnswer:
         # a list item or bold line with a [severity]: a finding under Findings (or before any
         # section), never a count in the summary ("- [high] 2 findings")
         listed = _is_findings(section) or not section
-        item = _ITEM.match(line) if listed and (current is None or not in_fields) else None
+        # a new item may follow the fields of the previous one directly
+        ready = current is None or not in_fields or bool(current.severity or current.file)
+        item = _ITEM.match(line) if listed and ready else None
         if item and (current is None or not current.detail or _is_findings(section)):
             parsed = _finding_head(item["text"], in_findings=False, strict=True)
             if parsed is not None:
                 close()
+                current, in_fields = parsed, True
+                i += 1
+                continue
+        bold = _BOLD_ITEM.match(line) if _is_findings(section) else None
+        if bold and ready:
+            parsed = _finding_head(bold["text"], in_findings=True)
+            if parsed is not None:
+                close()
+                parsed.soft = parsed.severity is None
                 current, in_fields = parsed, True
                 i += 1
                 continue
@@ -468,7 +497,7 @@ def _finding_head(text: str, *, in_findings: bool, strict: bool = False) -> _Dra
         return None
     else:
         bare = _BARE_SEVERITY.match(body)
-        paren = re.search(r"\(\s*(?P<sev>[^\W\d_]+)\s*(?:severity)?\s*\)\s*$", body, re.I)
+        paren = re.search(r"[(\[]\s*(?P<sev>[^\W\d_]+)\s*(?:severity)?\s*[)\]]\s*$", body, re.I)
         inline = re.search(r"(?:severity|priority)\s*[:=]\s*(?P<sev>[^\W\d_]+)", body, re.I)
         if bare and _severity_word(bare["sev"]):
             severity, body = _severity_word(bare["sev"]), bare["rest"]

@@ -1062,3 +1062,108 @@ def read_answer(answer: Answer, root: Path = EXAMPLE) -> Outcome:
 
 def _plain(raw: str) -> str:
     return raw.strip().removeprefix("a/").removeprefix("b/")
+
+
+# Written after the reader's first version, as a check on styles it was not shaped by: it read
+# 5 of their 14 findings whole (35.7%); the reader was then fixed for them (P0-P4, Korean
+# labels, path::function, a trailing [severity], bold titles with fields below). The bench
+# prints them apart; the tests hold both lists.
+HELD_OUT: list[Answer] = [
+    Answer(
+        "held out: warning emoji and em dash",
+        SUMMARY
+        + f"""## Findings
+### ⚠️ High — SQL injection ({CAT}:29)
+The term is interpolated.
+
+### ⚠️ Low — print() in checkout ({ORD}:56)
+Use logging.
+""",
+        [("high", CAT, 29), ("low", ORD, 56)],
+    ),
+    Answer(
+        "held out: italic labels and L-numbers",
+        SUMMARY
+        + f"""## Findings
+#### Issue 1 — Invoice without login
+*Severity*: high
+*File*: `{ORD}`, L69
+
+#### Issue 2 — Open redirect
+*Severity*: medium
+*File*: `{AUTH}`, L37
+""",
+        [("high", ORD, 69), ("medium", AUTH, 37)],
+    ),
+    Answer(
+        "held out: blockquoted fields",
+        SUMMARY
+        + f"""## Findings
+### [high] security: SQL injection
+> **Location**: `{CAT}:29`
+> Bind the parameter.
+""",
+        [("high", CAT, 29)],
+    ),
+    Answer(
+        "held out: P1/P2 priorities",
+        SUMMARY
+        + f"""## Findings
+### [P1] SQL injection in search
+Location: `{CAT}:29`
+
+### [P3] print() in checkout
+Location: `{ORD}:56`
+""",
+        [("high", CAT, 29), ("low", ORD, 56)],
+    ),
+    Answer(
+        "held out: pytest-style path::function",
+        SUMMARY
+        + f"""## Findings
+### [medium] security: Open redirect
+- Location: {AUTH}::login (line 37)
+
+### [low] performance: Counting with len()
+- Location: {CAT}::index, line 17
+""",
+        [("medium", AUTH, 37), ("low", CAT, 17)],
+    ),
+    Answer(
+        "held out: korean labels",
+        SUMMARY
+        + f"""## Findings
+### SQL 인젝션
+심각도: 높음
+위치: `{CAT}:29`
+""",
+        [("high", CAT, 29)],
+    ),
+    Answer(
+        "held out: severity after the title in brackets",
+        SUMMARY
+        + f"""## Findings
+### SQL injection in search [critical]
+Location: `{CAT}:29`
+
+### Commit inside the loop [medium]
+Location: `{SRV}:28`
+""",
+        [("critical", CAT, 29), ("medium", SRV, 28)],
+    ),
+    Answer(
+        "held out: numbered bold titles with a severity field below",
+        SUMMARY
+        + f"""## Findings
+
+1. **Invoice is readable by anyone**
+   - Severity: High
+   - Location: `{ORD}:69`
+
+2. **Search builds SQL from input**
+   - Severity: Critical
+   - Location: `{CAT}:29`
+""",
+        [("high", ORD, 69), ("critical", CAT, 29)],
+    ),
+]

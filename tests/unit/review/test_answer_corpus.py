@@ -10,11 +10,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from answer_corpus import ANSWERS, EXAMPLE, Answer, read_answer
+from answer_corpus import ANSWERS as STYLES
+from answer_corpus import EXAMPLE, HELD_OUT, Answer, read_answer
 
 from architect_tui.patch import apply
 from architect_tui.review.changes import plan_proposed
 from architect_tui.review.model import Review
+
+ANSWERS = STYLES + HELD_OUT
 
 
 def test_the_corpus_is_large_enough() -> None:
