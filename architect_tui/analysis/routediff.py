@@ -252,7 +252,8 @@ def map_change(
     else:
         sources = CommitSources(root, head_names, change.read_head, "head")
         after = read_project(root, use_cache=use_cache, sources=sources, memo=memo)
-    base_sources = CommitSources(root, change.base_files(), change.read_base, "base")
+    kind = getattr(change, "cache_kind", "base")  # an apply's base is not worth keeping
+    base_sources = CommitSources(root, change.base_files(), change.read_base, kind)
     before = read_project(root, use_cache=use_cache, sources=base_sources, memo=memo)
     return before, after
 

@@ -12,6 +12,16 @@ from architect_tui.analysis.model import ProjectMap
 from architect_tui.ui.app import ArchitectApp
 
 
+@pytest.fixture(autouse=True)
+def _private_map_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The map cache of every app in these tests goes to a tmp dir (outside the projects the
+    tests make), never the user's."""
+    cache = tmp_path_factory.getbasetemp() / "architect-cache"
+    monkeypatch.setenv("ARCHITECT_CACHE_DIR", str(cache))
+
+
 @pytest.fixture
 def shop_root(tmp_path: Path) -> Path:
     return write_project(tmp_path / "shop-project")

@@ -181,3 +181,30 @@ async def test_palette_offers_changes_mode(repo: Path, no_llm_env: None) -> None
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ChangeModeScreen), "changes mode")
         assert isinstance(app.screen, Screen)
+
+
+async def test_an_apply_says_what_it_did_to_the_routes(tmp_path: Path) -> None:
+    """After enter in the changes view, the route-level diff against the pre-apply state."""
+    from textual.app import App
+
+    from architect_tui.patch import extract_changes, plan
+    from architect_tui.ui.changes import ChangesScreen
+
+    root = make_repo(tmp_path / "shop")
+    diff = (
+        "```diff\n--- a/shop/orders.py\n+++ b/shop/orders.py\n@@ -14,1 +14,1 @@\n"
+        '-@bp.route("/<int:order_id>", methods=["GET", "DELETE"])\n'
+        '+@bp.route("/<int:order_id>", methods=["GET", "PUT"])\n```\n'
+    )
+    screen = ChangesScreen(plan(extract_changes(diff, root), root), root)
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(screen)
+
+    async with Host().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "enter")
+        await until(pilot, lambda: screen.route_effect is not None, "the routes checked")
+        assert screen.route_effect == "routes: 1 changed (orders.order: methods)"
+        assert 'methods=["GET", "PUT"]' in (root / "shop/orders.py").read_text()

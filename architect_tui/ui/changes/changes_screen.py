@@ -97,6 +97,7 @@ class ChangesScreen(Screen[None]):
         self.report: ApplyReport | None = None
         self.busy = False
         self.split: bool | None = None
+        self.route_effect: str | None = None  # "routes unchanged", after an apply
 
     # ---- layout ---------------------------------------------------------------------------------
 
@@ -280,10 +281,36 @@ class ChangesScreen(Screen[None]):
                 self.accepted.discard(card.key)
         if report.applied:
             self._status(f"Applied {len(done)} hunk(s); checkpoint {report.checkpoint}. u undoes.")
+            if report.checkpoint:
+                self._route_effect(report.checkpoint)
         else:
             self._status(report.reason or "Nothing was written.")
             if report.reason:
                 self.notify(report.reason, severity="error")
+
+    # ---- what the apply did to the routes (analysis/editdiff.py) -------------------------------
+
+    class RoutesChecked(Message):
+        """The route-level diff of the apply against the state before it, in one sentence."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="changes-routes")
+    def _route_effect(self, checkpoint: str) -> None:
+        """Map the project before and after the apply: did the routes stay as they were?"""
+        from architect_tui.analysis.editdiff import diff_edits, summary
+        from architect_tui.vcs import list_checkpoints
+
+        found = next((c for c in list_checkpoints(self.root, limit=5) if c.id == checkpoint), None)
+        if found is not None and found.problem is None:
+            self.post_message(self.RoutesChecked(summary(diff_edits(self.root, found.files))))
+
+    @on(RoutesChecked)
+    def _routes_checked(self, event: RoutesChecked) -> None:
+        self.route_effect = event.text
+        self.notify(f"After this apply: {event.text}", title="Routes", timeout=8)
 
     @on(Undone)
     def _undone(self, event: Undone) -> None:
