@@ -51,6 +51,7 @@ def split_args(args: list[str], project: str | None) -> tuple[str | None, str] |
 def run(args: argparse.Namespace) -> int:
     from architect_tui.analysis.reader import ProjectError
     from architect_tui.analysis.routediff import diff_change
+    from architect_tui.rules.auth import route_auth_verdict
     from architect_tui.vcs.changeset import ChangeError, open_change
 
     split = split_args(list(args.args), args.project)
@@ -64,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         change = open_change(root, base)
-        diff, _, _ = diff_change(root, change, use_cache=not args.no_cache)
+        diff, _, _ = diff_change(
+            root, change, use_cache=not args.no_cache, auth=route_auth_verdict
+        )
     except (ChangeError, ProjectError) as exc:
         print(f"architect diff: {exc}", file=sys.stderr)
         return EXIT_USAGE

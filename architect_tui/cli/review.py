@@ -149,11 +149,12 @@ def _open_change(root: Path, base: str) -> tuple[Any, Any, Any, Any] | None:
     """(change set, route diff, map at base, map now) for ``--changes``; None after a message."""
     from architect_tui.analysis.reader import ProjectError
     from architect_tui.analysis.routediff import diff_change
+    from architect_tui.rules.auth import route_auth_verdict
     from architect_tui.vcs.changeset import ChangeError, open_change
 
     try:
         change = open_change(root, base)
-        diff, before, after = diff_change(root, change)
+        diff, before, after = diff_change(root, change, auth=route_auth_verdict)
     except (ChangeError, ProjectError) as exc:
         _err(str(exc))
         return None

@@ -174,6 +174,17 @@ def route_auth_gap(
     return auth_gap(mine, [v for e, v in views.items() if e != route.endpoint], guarded)
 
 
+def route_auth_verdict(project: ProjectMap, route: Route) -> str:
+    """One word for how the route is protected, for the route-level diff of a change:
+    ``decorator``, ``hook`` (a before_request hook enforces a login), ``gap`` (unprotected
+    while its siblings are), ``open`` (unprotected, like its siblings or by design)."""
+    if any(is_auth_decorator(d) for d in route.decorators):
+        return "decorator"
+    if any(_hook_guards(h, None) for h in route.hooks):
+        return "hook"
+    return "gap" if route_auth_gap(project, route) is not None else "open"
+
+
 def _hook_guards(hook: Hook, text_of: Callable[[str], str | None] | None) -> bool:
     if hook.kind not in {"before_request", "before_app_request"}:
         return False

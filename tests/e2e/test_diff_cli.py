@@ -90,3 +90,21 @@ def test_bad_base_and_path_exit_2(shop: Path, tmp_path: Path) -> None:
         done = architect(*args, cwd=shop, cache=tmp_path / "c")
         assert done.returncode == 2, (args, done.stdout)
         assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_auth_verdict_in_changed_fields(tmp_path: Path) -> None:
+    """A view that loses @login_required: its auth verdict changes from decorator."""
+    root = make_repo(tmp_path / "shop")
+    edit(root, "shop/orders.py", '"DELETE"])\n@login_required\n', '"DELETE"])\n')
+    done = architect("diff", "--json", cwd=root, cache=tmp_path / "c")
+    assert done.returncode == 0, done.stderr
+    (changed,) = done_json(done)["routes"]["changed"]
+    assert changed["after"]["endpoint"] == "orders.order"
+    assert changed["fields"] == ["decorators", "auth"]
+    assert changed["auth"][0] == "decorator" and changed["auth"][1] in ("gap", "open")
+    table = architect("diff", cwd=root, cache=tmp_path / "c").stdout
+    assert f"auth: decorator -> {changed['auth'][1]}" in table
+
+
+def done_json(done: subprocess.CompletedProcess[str]) -> dict:  # type: ignore[type-arg]
+    return json.loads(done.stdout)

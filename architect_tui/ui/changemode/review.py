@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from architect_tui.config import load_settings
-from architect_tui.ui.changemode.screen import ChangeToReview
 
 if TYPE_CHECKING:
+    from architect_tui.ui.changemode.screen import ChangeToReview
     from architect_tui.ui.screens.review_flow import ReviewFlow
 
 COMMAND = "Changes mode: the routes changed since HEAD (git)"

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from rich.syntax import Syntax
 from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
@@ -188,12 +187,13 @@ class ChangeModeScreen(Screen[ChangeToReview | None]):
         """Open the change set and map both sides (blocking: git and the static reader)."""
         from architect_tui.analysis.reader import ProjectError
         from architect_tui.analysis.routediff import diff_change
+        from architect_tui.rules.auth import route_auth_verdict
         from architect_tui.vcs.changeset import ChangeError, open_change
 
         worker = get_current_worker()
         try:
             change = open_change(self.root, base)
-            diff, before, after = diff_change(self.root, change)
+            diff, before, after = diff_change(self.root, change, auth=route_auth_verdict)
         except (ChangeError, ProjectError) as error:
             if not worker.is_cancelled:
                 self.post_message(self.Failed(str(error)))
@@ -258,6 +258,8 @@ class ChangeModeScreen(Screen[ChangeToReview | None]):
             self.set_why(f"{data.status}: {data.path}")
 
     def show_diff(self, text: str) -> None:
+        from rich.syntax import Syntax  # pygments: loaded when a diff is first shown
+
         self.shown_diff = text
         self.diff_view.update(Syntax(text, "diff", theme="ansi_dark", word_wrap=False))
 
