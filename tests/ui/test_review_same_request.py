@@ -63,3 +63,60 @@ async def test_tui_and_cli_send_the_same_request_body(
     assert tui["system"] == cli["system"]
     assert tui["messages"] == cli["messages"]
     assert tui == cli
+
+
+OTHER_SHAPES = """## Summary
+Two changes, neither in a diff fence.
+
+## Findings
+### [low] performance: Counting by loading every row
+Location: `shop/catalog/views.py:17`
+Count in SQL.
+
+## Proposed changes
+```python
+--- a/shop/catalog/views.py
++++ b/shop/catalog/views.py
+@@ -16,3 +16,3 @@ def index():
+     query = Product.query.filter_by(is_active=True).order_by(Product.name)
+-    total = len(query.all())
++    total = query.count()
+     products = query.offset((page - 1) * per_page).limit(per_page).all()
+```
+
+shop/catalog/views.py
+```python
+<<<<<<< SEARCH
+    term = request.args["q"]
+=======
+    term = request.args.get("q", "")
+>>>>>>> REPLACE
+```
+"""
+
+
+async def test_the_changes_view_offers_what_apply_would_apply(
+    tmp_path: Path, llm_env: AnthropicServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A diff in a python fence and a SEARCH/REPLACE block: both hunks in the changes view."""
+    from architect_tui.ui.changes import ChangesScreen, HunkCard
+
+    root = tmp_path / "shop"
+    shutil.copytree(EXAMPLE, root)
+    monkeypatch.setenv("ARCHITECT_CACHE_DIR", str(tmp_path / "cache"))
+    llm_env.queue(TextReply(OTHER_SHAPES, chunk_size=64))
+    app = make_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_route(pilot, "catalog.index")
+        await pilot.press("R")
+        await screen_of(pilot, LensScreen)
+        await pilot.press("enter")
+        await screen_of(pilot, ContextScreen)
+        await pilot.press("enter")
+        await screen_of(pilot, MainScreen)
+        await settle(pilot)
+        await pilot.press("c")
+        changes = await screen_of(pilot, ChangesScreen)
+        await settle(pilot)
+        cards = list(changes.query(HunkCard))
+        assert [c.result.ok for c in cards] == [True, True]
