@@ -55,6 +55,8 @@ def _accept_both_project_forms(parser: argparse.ArgumentParser) -> None:
     added here, once, instead of in every command module. The command reads the form it declared.
     """
     dests = _dests(parser)
+    if any(not a.option_strings and a.nargs in ("*", "+") for a in parser._actions):
+        return  # the command reads a variable list of positionals itself (diff: [BASE] [PATH])
     if "project" in dests and "path" not in dests:
         parser.add_argument(
             "path", nargs="?", default=None, metavar="PATH", help="the project (same as --project)"
