@@ -7,10 +7,12 @@ another module), about 1,700 routes, and many plain modules (models, services, u
 no Flask code. Then prints, in one run:
 
 - cold map time / time to read and ``ast.parse`` every file (the lower bound, measured in the
-  same child process right before and after the cold map): target <= 2.0
+  same child process right before and after the cold map): target <= 1.5 (issue 12)
 - warm map time (cache hit, same files) / cold: target <= 0.25
 - the map after one file changed (re-read alone), for information
-- peak RSS of the cold run, measured in a child process: target <= 300 MB
+- peak memory of the cold map: the maximum resident set size of a child process that only
+  imports the reader and maps the project (no parse-everything pass beside it), as the kernel
+  reports it to ``wait4`` (the figure ``/usr/bin/time -v`` prints): target <= 250 MB (issue 12)
 
 Run: ``.venv/bin/python bench/bench_map.py`` (about a minute on 2 cores).
 """
@@ -35,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 from architect_tui.analysis import read_project
 root = Path(sys.argv[1])
-measure_parse = sys.argv[3] == "1"
+measure_parse = sys.argv[3] == "1"  # "0": the map alone (the memory run)
 def cpu():
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
@@ -240,17 +242,27 @@ def generate(
 def run_child(
     root: Path, cache: Path, workers: int | None = None, *, parse: bool = False
 ) -> dict[str, float]:
+    """Run one map in a fresh process; ``max_rss_mb`` is that process's peak resident set
+    (``wait4``'s ``ru_maxrss``, what ``/usr/bin/time -v`` reports, children included)."""
     env = dict(os.environ, ARCHITECT_CACHE_DIR=str(cache))
     if workers is not None:
         env["ARCHITECT_WORKERS"] = str(workers)
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(root), str(ROOT), "1" if parse else "0"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return json.loads(done.stdout)
+    with tempfile.TemporaryFile("w+") as out:
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(root), str(ROOT), "1" if parse else "0"],
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            raise RuntimeError(f"bench child failed with exit {child.returncode}")
+        out.seek(0)
+        result = json.loads(out.read())
+    result["max_rss_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+    return result
 
 
 def main() -> int:
@@ -280,7 +292,9 @@ def main() -> int:
             ratios.append(result["seconds"] / result["parse"])
             cpu_ratios.append(result["cpu"] / result["parse_cpu"])
             parse, parse_cpu = result["parse"], result["parse_cpu"]
-            rss.append(max(result["rss_self_kb"], result["rss_children_kb"]) / 1024)
+            # Memory: a cold map alone in its own process (the parse-everything pass above
+            # would count its own trees), measured from outside as /usr/bin/time -v does.
+            rss.append(run_child(root, Path(tmp) / f"rss-cache{i}")["max_rss_mb"])
             warm_run = run_child(root, cache)
             warms.append(warm_run["seconds"])
             warm_cpus.append(warm_run["cpu"])
@@ -302,14 +316,17 @@ def main() -> int:
         print(
             f"cold map (empty cache):       {cold:6.2f} s wall, {cold_cpu:6.2f} s CPU"
             f"  -> cold/parse = {statistics.median(ratios):.2f} wall, "
-            f"{statistics.median(cpu_ratios):.2f} CPU (median of {args.repeat})  (target <= 2.0)"
+            f"{statistics.median(cpu_ratios):.2f} CPU (median of {args.repeat})  (target <= 1.5)"
         )
         print(
             f"warm map (same files):        {warm:6.2f} s wall, {warm_cpu:6.2f} s CPU"
             f"  -> warm/cold  = {warm / cold:.2f} wall, {warm_cpu / cold_cpu:.2f} CPU  (target <= 0.25)"
         )
         print(f"one file changed:             {changed:6.2f} s  -> {changed / cold:.2f} of cold")
-        print(f"peak RSS of the cold run:     {max(rss):6.0f} MB (target <= 300)")
+        print(
+            f"peak memory of a cold map:    {max(rss):6.0f} MB max RSS of the child, by wait4 as "
+            f"/usr/bin/time -v (worst of {args.repeat})  (target <= 250)"
+        )
     return 0
 
 

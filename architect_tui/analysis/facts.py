@@ -8,8 +8,10 @@ content hash and can be computed in a worker process. What is kept is a *pruned*
   because the project-level interpreter (``interpreter.py``) walks module bodies, factories and
   helper functions;
 - any other file keeps only what another module may import from it: imports, module-level
-  assignments (constants, lists of blueprints) and classes' literal attributes (config classes).
-  Function bodies are dropped, which keeps memory and the cache small on large projects.
+  assignments (constants, lists of blueprints), classes' literal attributes (config classes) and
+  function names. Function bodies and parameters are dropped (a call gives an unknown value),
+  which keeps memory, the cache and its secret scan small on large projects; such a file is
+  marked ``inert`` when running it could register nothing, and runs only when imported.
 
 Why ``ast`` and not LibCST here: the map must be rebuilt in about twice the time it takes to parse
 the project (measured: ``libcst.parse_module`` is about 10x slower than ``ast.parse``, 44x with
@@ -28,7 +30,7 @@ from architect_tui.analysis.model import Diagnostic
 from architect_tui.analysis.sources import SourceError, decode_source
 
 #: Bump when the shape of FileFacts or the pruning changes: old cache entries are then ignored.
-FACTS_VERSION = 15
+FACTS_VERSION = 16
 
 _FLASK_WORDS = (
     r"Flask|Blueprint|blueprint|BLUEPRINT|route|url_rule|register_|add_resource|add_namespace|"
@@ -41,9 +43,6 @@ _MAYBE_FLASK = re.compile(_FLASK_WORDS.encode())
 #: In a Flask file, function bodies that may register something (or build a subclass).
 _MAYBE_FLASK_TEXT = re.compile(_FLASK_WORDS + r"|__init__|super\(")
 
-
-#: Marks a function body the pruning dropped: calling it gives an unknown value, not None.
-PRUNED = "__architect_pruned__"
 
 #: Bodies up to this many lines are always kept (small helpers often return a prefix or a list).
 SMALL_BODY_LINES = 6
@@ -75,10 +74,32 @@ class FileFacts:
     calls: dict[str, frozenset[str]] = field(default_factory=dict)
     #: top-level functions that call ``app.register_blueprint``/``add_url_rule``/... on ``app``
     app_setups: frozenset[str] = frozenset()
+    #: a file without Flask code whose module body calls and decorates nothing: running it can
+    #: register nothing, so the interpreter runs it only when another module imports it
+    inert: bool = False
+
+
+def maybe_flask(data: bytes) -> bool:
+    """The byte-level pre-filter: may this file hold Flask code?"""
+    return bool(_MAYBE_FLASK.search(data))
 
 
 def extract_facts(rel: str, module: str, is_package: bool, data: bytes) -> FileFacts:
     """Parse ``data`` (the file's bytes) and prune it; bad input becomes a diagnostic."""
+    full = maybe_flask(data)
+    if not full and b"\x00" not in data:
+        # Most files: parse the bytes as Python does (PEP 263 cookie, UTF-8), no decoded copy.
+        # Anything the fast path refuses goes the careful way below, for the exact diagnostic.
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse(data, filename=rel)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            pass
+        else:
+            tree.body = _prune(tree.body)
+            lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+            return FileFacts(rel, module, is_package, tree, False, lines, inert=_inert(tree.body))
     try:
         text = decode_source(data)
     except SourceError as exc:
@@ -98,10 +119,10 @@ def extract_facts(rel: str, module: str, is_package: bool, data: bytes) -> FileF
             rel, module, is_package, None, False, 0, [_diag(rel, 0, f"skipped: {exc}")]
         )
     lines = text.splitlines()
-    full = bool(_MAYBE_FLASK.search(data))
     facts = FileFacts(rel, module, is_package, tree, full, len(lines))
     if not full:
         tree.body = _prune(tree.body)
+        facts.inert = _inert(tree.body)
         return facts
     calls: dict[str, frozenset[str]] = {}
     setups: set[str] = set()
@@ -123,8 +144,53 @@ def _segment(lines: list[str], node: ast.stmt) -> str:
 
 
 def _pruned_body(node: ast.stmt) -> list[ast.stmt]:
-    marker = ast.Expr(ast.Constant(PRUNED))
-    return [ast.copy_location(marker, node)]
+    """An empty body: Python never has one, so it marks a body the pruning dropped."""
+    return []
+
+
+def is_pruned(body: list[ast.stmt]) -> bool:
+    """Was this function's body dropped by the pruning (calling it gives an unknown value)?"""
+    return not body
+
+
+def _inert(body: list[ast.stmt], in_class: bool = False) -> bool:
+    """Nothing runs but imports and plain bindings: no call, no decorator applied, no attribute
+    or item assigned, no branch (the interpreter does not apply methods' bare decorators)."""
+    for stmt in body:
+        if isinstance(stmt, ast.Import | ast.ImportFrom | ast.Pass):
+            continue
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            if any(isinstance(d, ast.Call) or not in_class for d in stmt.decorator_list):
+                return False
+            if _calls(stmt.args.defaults) or _calls(stmt.args.kw_defaults):
+                return False
+        elif isinstance(stmt, ast.ClassDef):
+            if stmt.decorator_list or stmt.keywords or _calls(stmt.bases):
+                return False
+            if not _inert(stmt.body, in_class=True):
+                return False
+        elif isinstance(stmt, ast.Assign | ast.AnnAssign):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            if not all(isinstance(t, ast.Name) for t in targets) or _calls([stmt.value]):
+                return False
+        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue  # a docstring
+        else:
+            return False
+    return True
+
+
+_LEAVES = (ast.Constant, ast.Name)
+
+
+def _calls(nodes: list[ast.expr | None] | list[ast.expr]) -> bool:
+    """Is there a call in these expressions? (Literals and names, the usual case, first.)"""
+    for node in nodes:
+        if node is None or isinstance(node, _LEAVES):
+            continue
+        if any(isinstance(n, ast.Call) for n in ast.walk(node)):
+            return True
+    return False
 
 
 _VIEW_METHODS = frozenset(
@@ -189,6 +255,20 @@ def _prune_bodies(body: list[ast.stmt], lines: list[str], in_class: bool = False
             _prune_bodies(stmt.body, lines, in_class=True)
 
 
+def _drop_body(node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    """Out of a file without Flask code only a function's name and decorators matter: a call
+    to it gives an unknown value, so its parameters, annotations and body are dropped (they
+    were most of the nodes kept, pickled and scanned for secrets on a large project)."""
+    node.body = _pruned_body(node)
+    node.args = _NO_ARGUMENTS
+    node.returns = None
+
+
+_NO_ARGUMENTS = ast.arguments(
+    posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]
+)
+
+
 def _prune(body: list[ast.stmt]) -> list[ast.stmt]:
     """Keep what other modules can import: imports, assignments, classes' attributes."""
     kept: list[ast.stmt] = []
@@ -196,13 +276,17 @@ def _prune(body: list[ast.stmt]) -> list[ast.stmt]:
         if isinstance(stmt, ast.Import | ast.ImportFrom | ast.Assign | ast.AnnAssign):
             kept.append(stmt)
         elif isinstance(stmt, ast.ClassDef):
-            # Attributes (config values) and method names (a view's get/post) are kept.
+            # Attributes (config values) are kept, and of the methods (whose calls give unknown
+            # values anyway) the names that change what the class is: a view's get/post,
+            # properties and class methods.
             body: list[ast.stmt] = []
             for item in stmt.body:
                 if isinstance(item, ast.Assign | ast.AnnAssign):
                     body.append(item)
-                elif isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
-                    item.body = _pruned_body(item)
+                elif isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and (
+                    item.name in _VIEW_METHODS or item.decorator_list
+                ):
+                    _drop_body(item)
                     body.append(item)
             stmt.body = body or [ast.Pass(lineno=stmt.lineno, col_offset=0)]
             kept.append(stmt)
@@ -212,7 +296,7 @@ def _prune(body: list[ast.stmt]) -> list[ast.stmt]:
             # Decorators stay: ``@bp.get("/x")`` registers a view even in a file the byte
             # filter did not flag.
             if (stmt.end_lineno or stmt.lineno) - stmt.lineno > SMALL_HELPER_LINES:
-                stmt.body = _pruned_body(stmt)
+                _drop_body(stmt)
             kept.append(stmt)
         elif isinstance(stmt, ast.If):
             stmt.body = _prune(stmt.body) or [ast.Pass(lineno=stmt.lineno, col_offset=0)]

@@ -32,7 +32,7 @@ from architect_tui.analysis.entrypoints import (
     call_uncalled_factories,
     is_test_file,
 )
-from architect_tui.analysis.facts import PRUNED, FileFacts
+from architect_tui.analysis.facts import FileFacts, is_pruned
 from architect_tui.analysis.libraries import NOT_HANDLED, Libraries
 from architect_tui.analysis.libraries.base import passthrough
 from architect_tui.analysis.model import Diagnostic
@@ -183,6 +183,7 @@ class Interpreter:
         #: factory node -> (known arguments of the call, its result, the apps it made)
         self.factory_memo: dict[int, tuple[int, Any, list[AppObj]]] = {}
         self.called: set[int] = set()
+        self.wrappers: dict[int, bool] = {}  # decorator node -> is a plain functools.wraps wrapper
         self.current_factory_names: list[str] = []
         self.out_of_budget = False
 
@@ -190,8 +191,8 @@ class Interpreter:
 
     def run(self) -> None:
         for f in sorted(self.facts, key=lambda f: (is_test_file(f.rel), f.rel)):
-            if is_test_file(f.rel):
-                continue
+            if is_test_file(f.rel) or f.inert:
+                continue  # an inert module runs when (and if) another one imports it
             self.exec_file(f)
         call_uncalled_factories(self)
         call_uncalled_app_setups(self)
@@ -222,19 +223,23 @@ class Interpreter:
         existing = self.modules.get(f.rel)
         if existing is not None:
             return existing
+        # Parent packages first, as Python does; a parent that imports this module (a package
+        # re-exporting ``from .resources import api``) runs it fully, and then it is done.
+        parent_obj = None
+        if "." in f.module:
+            parent = self.find_module(f.module.rsplit(".", 1)[0], f.rel)
+            if parent is not None:
+                parent_obj = self.exec_file(parent)
+                existing = self.modules.get(f.rel)
+                if existing is not None:
+                    return existing
         env: dict[str, Any] = {"__name__": f.module, "__file__": f.rel}
         if f.is_package:
             env["__path__"] = Unknown("__path__")
         module = ModuleObj(f.module, env, f.rel)
         self.modules[f.rel] = module
-        # Parent packages first, as Python does.
-        if "." in f.module:
-            parent_name = f.module.rsplit(".", 1)[0]
-            parent = self.find_module(parent_name, f.rel)
-            if parent is not None:
-                parent_obj = self.exec_file(parent)
-                if parent_obj.env is not None:
-                    parent_obj.env.setdefault(f.module.rsplit(".", 1)[1], module)
+        if parent_obj is not None and parent_obj.env is not None:
+            parent_obj.env.setdefault(f.module.rsplit(".", 1)[1], module)
         self.running.add(f.rel)
         scope = Scope(f.module, f.rel, env)
         try:
@@ -601,6 +606,12 @@ class Interpreter:
         """Apply one decorator; unknown decorators keep the view's identity (functools.wraps)."""
         if isinstance(deco, Unknown | External) or deco is MISSING:
             return value
+        if (
+            isinstance(deco, FuncRef)
+            and isinstance(value, FuncRef | AsView)
+            and _plain_wrapper(deco, self.wrappers)
+        ):
+            return value  # def deco(f): @wraps(f) def inner(...): ...; return inner
         result = self.call(deco, [value], {}, site)
         if isinstance(result, Unknown) or result is None:
             return value
@@ -1139,6 +1150,8 @@ class Interpreter:
         scope = Scope(fn.module, fn.file, module_env, locals_, tuple(fn.closure or ()))
         if fn.owner is not None and args:
             scope.owner, scope.self_value = fn.owner, args[0]
+        if not isinstance(node, ast.Lambda) and is_pruned(node.body):
+            return Unknown(f"the result of {fn.name}()", fn.file, node.lineno)
         self._bind_params(fn, args, kwargs, scope)
         apps_before = len(self.apps)
         self.depth += 1
@@ -1150,8 +1163,6 @@ class Interpreter:
         try:
             if isinstance(node, ast.Lambda):
                 result = self.eval(node.body, scope)
-            elif _is_pruned(node.body):
-                result = Unknown(f"the result of {fn.name}()", fn.file, node.lineno)
             else:
                 self.exec_body(node.body, scope)
         except _Return as ret:
@@ -1234,10 +1245,35 @@ def _method_kind(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     return None
 
 
-def _is_pruned(body: list[ast.stmt]) -> bool:
-    first = body[0] if body else None
-    return (
-        isinstance(first, ast.Expr)
-        and isinstance(first.value, ast.Constant)
-        and first.value.value == PRUNED
-    )
+def _plain_wrapper(fn: FuncRef, seen: dict[int, bool]) -> bool:
+    """``def login_required(f): @wraps(f) def inner(*a, **k): ...; return inner``: the
+    commonest decorator, whose result Flask sees as ``f`` itself; recognised once per function
+    instead of being run for every view it wraps."""
+    node = fn.node
+    known = seen.get(id(node))  # per read: node ids are only unique while the trees live
+    if known is None:
+        known = seen[id(node)] = _is_plain_wrapper(node)
+    return known
+
+
+def _is_plain_wrapper(node: ast.AST) -> bool:
+    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        return False
+    body = list(node.body)
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    if len(body) != 2 or len(node.args.args) != 1 or node.decorator_list:
+        return False
+    inner, ret = body
+    if not isinstance(inner, ast.FunctionDef | ast.AsyncFunctionDef):
+        return False
+    if not (isinstance(ret, ast.Return) and isinstance(ret.value, ast.Name)):
+        return False
+    if ret.value.id != inner.name:
+        return False
+    for deco in inner.decorator_list:
+        func = deco.func if isinstance(deco, ast.Call) else None
+        name = getattr(func, "attr", None) or getattr(func, "id", None)
+        if name != "wraps":
+            return False
+    return True

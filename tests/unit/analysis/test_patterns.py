@@ -237,3 +237,66 @@ def test_flask_classful_routes_carry_the_class_decorators() -> None:
     things = project.route_by_endpoint("ThingsView:search")
     assert things is not None and things.decorators == ()
     assert project.route_by_endpoint("api.ItemsView:get").blueprint == "api"
+
+
+def test_only_modules_that_can_register_run_unasked(tmp_path: Path) -> None:
+    """A module of plain bindings runs when imported; one that calls something runs anyway
+    (a ``wsgi.py`` calling the factory with its config), even with no Flask word in it."""
+    from architect_tui.analysis.facts import extract_facts
+
+    plain = b'"""Constants."""\nimport os\n\nPREFIX = "/v3"\n\n\nclass Settings:\n    LIMIT = 5\n\n    @property\n    def x(self):\n        return 1\n'
+    assert extract_facts("c.py", "c", False, plain).inert
+    for busy in (b"from pkg import make\nthing = make('prod')\n", b"@cache\ndef f():\n    pass\n"):
+        assert not extract_facts("w.py", "w", False, busy).inert
+    root = _write(
+        tmp_path,
+        {
+            "pkg/__init__.py": """
+                from flask import Flask
+                from pkg.constants import PREFIX
+
+                def make(config_name=None):
+                    app = Flask(__name__)
+                    if config_name == "prod":
+                        app.add_url_rule(PREFIX + "/health", "health", lambda: "ok")
+                    return app
+            """,
+            "pkg/constants.py": 'PREFIX = "/v3"\n',
+            "wsgi.py": "from pkg import make\n\napplication = make('prod')\n",
+        },
+    )
+    project = read_project(root, use_cache=False)
+    assert [r.rule for r in project.routes if r.endpoint == "health"] == ["/v3/health"]
+
+
+def test_a_package_that_re_exports_its_module_runs_it_first(tmp_path: Path) -> None:
+    """ihatemoney: ``api/v1/__init__.py`` is only ``from .resources import api``; reading
+    ``resources.py`` first must not leave the package with an empty module."""
+    root = _write(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/api/__init__.py": "from .resources import api\n\n__all__ = ['api']\n",
+            "pkg/api/resources.py": """
+                from flask import Blueprint
+
+                api = Blueprint("api", __name__, url_prefix="/api")
+
+                @api.route("/things")
+                def things():
+                    return ""
+            """,
+            "pkg/run.py": """
+                from flask import Flask
+                from pkg.api import api as apiv1
+
+                def create_app():
+                    app = Flask(__name__)
+                    app.register_blueprint(apiv1)
+                    return app
+            """,
+        },
+    )
+    project = read_project(root, use_cache=False)
+    assert [r.rule for r in project.routes if r.endpoint == "api.things"] == ["/api/things"]
+    assert not [d for d in project.diagnostics if d.severity == "warning"]
