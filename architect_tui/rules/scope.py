@@ -3,9 +3,9 @@
 An offline review of one route used to parse every file of the project with LibCST (about a
 minute and 500 MB on a 100k-line project). The rules need less: the selected files, the project
 modules they import (a view's decorators, models, extensions, its blueprint, the other side of
-an import cycle), and the files that shape every request of the app (the factory, the hooks and
-error handlers in the route's pipeline), since FLK302/FLK304/FLK306 ask what the app does with
-errors. Imports are read with ``ast`` (guarded by ``pycheck``), which costs a fraction of a
+an import cycle), and the files that shape the requests of the routes defined there (the hooks
+and error handlers of their pipeline, the factory that registers them), since FLK302/FLK304/
+FLK306 ask what the app does with errors. Imports are read with ``ast`` (guarded by ``pycheck``), which costs a fraction of a
 LibCST parse.
 """
 
@@ -29,14 +29,16 @@ def scope_files(project: ProjectMap, files: Iterable[str], depth: int = DEPTH) -
     known = set(project.files)
     by_module = {module_name(f): f for f in known}
     chosen = {f for f in files if f in known}
-    for app in project.apps:
-        chosen.add(app.span.file)
-    for hook in project.hooks:
-        if hook.scope == "app" or hook.applies_app_wide:
-            chosen.add(hook.span.file)
-    for route in project.routes:
-        if route.span.file in chosen:
-            chosen |= {h.span.file for h in route.hooks}
+    # the pipeline of the routes defined there (hooks, error handlers) and where they are
+    # registered (the factory): only the app these routes belong to, not every app of a
+    # monorepo
+    for route in [r for r in project.routes if r.span.file in chosen]:
+        chosen |= {h.span.file for h in route.hooks}
+        if route.registered_at is not None:
+            chosen.add(route.registered_at.file)
+        blueprint = project.blueprint_by_name(route.blueprint) if route.blueprint else None
+        if blueprint is not None and blueprint.registered_at is not None:
+            chosen.add(blueprint.registered_at.file)
     frontier = set(chosen)
     for _ in range(depth):
         found: set[str] = set()

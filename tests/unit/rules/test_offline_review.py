@@ -154,3 +154,22 @@ def test_flk304_fix_makes_the_shop_answer_400(shop: Path) -> None:
         [sys.executable, "-c", probe], cwd=shop, capture_output=True, text=True, timeout=120
     )
     assert done.stdout.startswith("400 missing field 'q'"), done.stdout + done.stderr[-2000:]
+
+
+def test_scope_of_a_route_stays_in_its_app(tmp_path: Path) -> None:
+    """Two copies of the shop as packages of one project: the scope of one copy's route never
+    reaches into the other copy (it used to take every app's factory and hooks)."""
+    import re
+
+    from architect_tui.rules.scope import scope_files
+
+    for name in ("shop_a", "shop_b"):
+        for src in (SHOP / "shop").rglob("*.py"):
+            dst = tmp_path / name / src.relative_to(SHOP / "shop")
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            dst.write_text(re.sub(r"\bshop\b(?=[.\s])", name, src.read_text()))
+    project = read_project(tmp_path, use_cache=False)
+    route = next(r for r in project.routes if r.span.file == "shop_a/catalog/views.py")
+    scope = scope_files(project, [route.span.file])
+    assert {"shop_a/errors.py", "shop_a/__init__.py"} <= set(scope)
+    assert not [f for f in scope if f.startswith("shop_b/")], scope
