@@ -20,10 +20,14 @@ from architect_tui.secrets.scan import find_secrets
 def holds_secret(obj: Any) -> bool:
     """True when any string reachable from ``obj`` looks like a secret."""
     seen: set[int] = set()
+    judged: set[str | bytes] = set()  # a map repeats its strings (file paths, names) thousands of times
     stack = [obj]
     while stack:
         item = stack.pop()
         if isinstance(item, str | bytes):
+            if item in judged:
+                continue
+            judged.add(item)
             if _text_has_secret(item):
                 return True
             continue
