@@ -158,6 +158,7 @@ class Conversation:
             usage=usage,
             incomplete=incomplete,
             stop_reason=stop_reason,
+            context_files=sorted({p.file for p in self.request.pieces if p.file and p.included}),
         )
         review.warnings = flag_redacted_changes(changes, self.request.redactions)
         if cut:

@@ -70,6 +70,9 @@ class Review:
     source: Literal["llm", "local"] = "llm"
     # Proposed changes that touch a redacted line or would write a placeholder: never apply them.
     warnings: list[str] = field(default_factory=list)
+    # The project files the model was shown (selection and related code): what ``apply`` may
+    # treat as the review's scope.
+    context_files: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The ``architect review --format json`` contract (DESIGN.md section 4)."""
@@ -85,6 +88,7 @@ class Review:
             "stop_reason": self.stop_reason,
             "source": self.source,
             "warnings": list(self.warnings),
+            "context_files": list(self.context_files),
         }
 
 

@@ -186,4 +186,5 @@ def load_review(saved: SavedReview | Path) -> Review:
         stop_reason=meta.get("stop_reason"),
         source=meta.get("source", "llm"),
         warnings=list(meta.get("warnings") or []),
+        context_files=[f for f in meta.get("context_files") or [] if isinstance(f, str)],
     )

@@ -128,6 +128,10 @@ async def test_stream_yields_text_usage_and_a_parsed_review(
     assert (finding.severity, finding.file, finding.line) == ("high", "shop/orders/views.py", 16)
     assert review.changes.startswith("--- a/shop/orders/views.py\n")
     assert review.target == "orders.create" and review.lens == "full"
+    # the files the model was shown, for apply's scope (JSON `context_files`)
+    shown = {p.file for p in request_.pieces if p.file and p.included}
+    assert review.context_files == sorted(shown) and "shop/orders/views.py" in shown
+    assert review.to_json()["context_files"] == review.context_files
 
 
 async def test_follow_up_sends_the_history_and_a_new_review_starts_fresh(
