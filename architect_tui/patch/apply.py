@@ -86,7 +86,7 @@ def apply(
             blocked = True
             continue
         target = fp
-        all_ok = {h.index for h in fp.hunks if h.ok}
+        all_ok = {h.index for h in fp.hunks if h.actionable}
         if fp.kind in ("modify", "rename") and (
             wanted != all_ok or any(not h.ok for h in fp.hunks)
         ):
@@ -94,7 +94,8 @@ def apply(
                 report.status, report.reason = "failed", "the plan has no patch to recompute"
                 blocked = True
                 continue
-            target = plan_file(fp.file_patch, root, None, only=wanted)
+            done = {h.index for h in fp.hunks if h.status == "already_applied"}
+            target = plan_file(fp.file_patch, root, None, only=wanted | done)
             if target.status == "refused" or any(not h.ok for h in target.hunks):
                 report.status = "refused" if target.status == "refused" else "failed"
                 report.reason = target.reason or "the accepted hunks no longer apply together"

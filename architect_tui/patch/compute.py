@@ -44,6 +44,7 @@ def run_hunks(fp: FilePatch, tf: TextFile, only: set[int] | None = None) -> File
     lines = list(tf.lines)
     ends: list[str | None] = list(tf.endings)
     growth = 0  # lines added minus removed by the hunks applied so far
+    drift = 0  # the same for hunks found already applied (their change is in the file already)
     last_offset = 0
     final_newline = tf.final_newline
     results: list[HunkResult] = []
@@ -51,9 +52,10 @@ def run_hunks(fp: FilePatch, tf: TextFile, only: set[int] | None = None) -> File
         if only is not None and index not in only:
             continue
         expected = None
+        stated = 0
         if hunk.old_start is not None:
             stated = max(hunk.old_start - 1, 0) if hunk.old_count != 0 else hunk.old_start
-            expected = stated + growth + last_offset
+            expected = stated + growth + drift + last_offset
         m: Match = match_hunk(lines, hunk, expected, strict=hunk.source == "search_replace")
         if not m.ok:
             results.append(HunkResult(index, "failed", score=m.score, reason=m.reason, hunk=hunk))
@@ -61,7 +63,16 @@ def run_hunks(fp: FilePatch, tf: TextFile, only: set[int] | None = None) -> File
         orig_line = m.start - growth + 1  # 1-based line in the file before this apply
         offset = orig_line - hunk.old_start if hunk.old_start is not None else 0
         if hunk.old_start is not None:
-            last_offset = offset
+            last_offset = m.start - stated - growth - drift
+        if m.status == "already_applied":
+            drift += len(hunk.new_lines) - len(hunk.old_lines)
+            results.append(
+                HunkResult(
+                    index, "already_applied", line=orig_line, offset=offset, score=m.score,
+                    reason=m.reason, hunk=hunk,
+                )
+            )  # fmt: skip
+            continue
         new_text = [t for t, _ in m.replacement]
         new_ends = [ends[src] if src is not None else None for _, src in m.replacement]
         old_text = lines[m.start : m.end]

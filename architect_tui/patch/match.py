@@ -55,20 +55,22 @@ class Match:
     so the caller can keep that line's own ending.
     """
 
-    status: str  # exact | offset | fuzzy | failed
+    status: str  # exact | offset | fuzzy | already_applied | failed
     start: int = 0
     end: int = 0
     replacement: list[tuple[str, int | None]] = field(default_factory=list)
     score: float = 0.0
     reason: str | None = None
+    tier: int = 0  # 0 exact, 1 whitespace aside, 2 approximate: how much the match was trusted
+    missing: bool = False  # failed because the old lines are not in the file (not ambiguity)
 
     @property
     def ok(self) -> bool:
         return self.status != "failed"
 
 
-def _failed(reason: str, score: float = 0.0) -> Match:
-    return Match("failed", reason=reason, score=score)
+def _failed(reason: str, score: float = 0.0, *, missing: bool = False) -> Match:
+    return Match("failed", reason=reason, score=score, missing=missing)
 
 
 def _find_all(hay: list[str], needle: list[str]) -> list[int]:
@@ -261,10 +263,40 @@ def _elided(lines: list[str]) -> bool:
     return any(ELIDED_COMMENT.match(ln) or _ELIDED_BARE.match(ln) for ln in lines)
 
 
+class _View:
+    """The file's lines, with the whitespace-normalised copy computed only when a tier needs it
+    (most hunks match exactly where they say: normalising the whole file for each hunk would
+    make a patch of many hunks quadratic)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._norm: list[str] | None = None
+
+    @property
+    def norm(self) -> list[str]:
+        if self._norm is None:
+            self._norm = [norm(x) for x in self.lines]
+        return self._norm
+
+
+def _positions(hay: list[str], needle: list[str], expected: int | None) -> list[int]:
+    """Where ``needle`` occurs, looking first at the stated place.
+
+    When it is there and no other copy starts within ``CLEAR`` lines, :func:`choose` would pick
+    it whatever else the file holds, so the rest of the file is not scanned: that keeps a patch
+    of thousands of hunks linear.
+    """
+    n = len(needle)
+    if expected is not None and expected >= 0 and n and hay[expected : expected + n] == needle:
+        lo, hi = max(0, expected - CLEAR + 1), min(len(hay) - n, expected + CLEAR - 1)
+        if not any(i != expected and hay[i : i + n] == needle for i in range(lo, hi + 1)):
+            return [expected]
+    return _find_all(hay, needle)
+
+
 def _place(
     shape: _Shape,
-    file_lines: list[str],
-    nfile: list[str],
+    view: _View,
     nold: list[str],
     positions: list[int],
     expected: int | None,
@@ -272,6 +304,7 @@ def _place(
 ) -> Match:
     """Place a hunk whose old lines were found at ``positions`` (exactly or whitespace aside):
     one clearly chosen place, no ambiguous edge, no rival block at the stated line."""
+    file_lines = view.lines
     n = len(shape.old)
     pos = choose(positions, expected)
     if pos is None:
@@ -284,10 +317,116 @@ def _place(
     if (
         expected is not None
         and pos != expected
-        and _rival_near(shape, file_lines, nfile, nold, expected, (pos, pos + n), repl)
+        and _rival_near(shape, file_lines, view.norm, nold, expected, (pos, pos + n), repl)
     ):
         return _failed(_RIVAL)
     return Match("exact", pos, pos + n, repl, 1.0)
+
+
+def refusal(hunk: Hunk) -> str | None:
+    """Why a hunk is never applied, whatever the file holds: cut, a placeholder, elided code."""
+    if not hunk.complete:
+        return "the answer was cut while this hunk was being written"
+    added = [ln[1:] for ln in hunk.lines if ln.startswith("+")]
+    if any(REDACTION.search(a) for a in added):
+        return "the hunk would write a redaction placeholder («REDACTED:N»)"
+    if any(ELIDED_COMMENT.match(a) for a in added):
+        return "the hunk elides code ('...', 'rest unchanged') instead of writing it"
+    return None
+
+
+def reversed_hunk(hunk: Hunk) -> Hunk:
+    """The hunk undoing ``hunk``: its old side is the new side, which is what an applied hunk
+    left in the file."""
+    swap = {"+": "-", "-": "+"}
+    return replace(
+        hunk,
+        lines=[swap.get(ln[:1], ln[:1]) + ln[1:] for ln in hunk.lines],
+        no_newline_old=hunk.no_newline_new,
+        no_newline_new=hunk.no_newline_old,
+    )
+
+
+def _locate(view: _View, shape: _Shape, expected: int | None, strict: bool) -> Match:
+    """The three tiers for one direction of a hunk (no refusal checks, no already-applied test)."""
+    file_lines = view.lines
+    n = len(shape.old)
+    if n == 0:
+        if not file_lines:
+            return Match("exact", 0, 0, [(a, None) for a in shape.adds[0]], 1.0)
+        return _failed("the hunk has no context lines to anchor it")
+    if not any(o.strip() for o in shape.old):
+        return _failed("the hunk's context is only blank lines: nothing to anchor it")
+    nold = [norm(x) for x in shape.old]
+    # 1. exact
+    positions = _positions(file_lines, shape.old, expected)
+    if positions:
+        placed = _place(shape, view, nold, positions, expected, "")
+        if placed.status == "failed":
+            return placed
+        exact = expected is None or placed.start == expected
+        return replace(placed, status="exact" if exact else "offset")
+    if _elided(shape.old):
+        return _failed("context was elided ('...', '# rest unchanged'): the real lines are needed")
+    # 2. whitespace-normalised
+    positions = _positions(view.norm, nold, expected)
+    if positions:
+        placed = _place(shape, view, nold, positions, expected, " (whitespace aside)")
+        if placed.status == "failed":
+            return placed
+        return replace(
+            placed, status="fuzzy", reason="matched after normalising whitespace", tier=1
+        )
+    if strict:
+        return _failed("the SEARCH text is not in the file", missing=True)
+    return _fuzzy(shape, file_lines, view.norm, nold, expected)
+
+
+_DONE = "the change is already in the file: nothing to do"
+
+
+def _decide(hunk: Hunk, forward: Match, back: Match, expected: int | None) -> Match:
+    """Apply, or say the change is already there, from the two directions' matches.
+
+    ``back`` found the new side. It wins when the old side is nowhere, or was matched less
+    surely. Both matched approximately, it wins at the same place with a better score. Both
+    matched surely at overlapping places, a hunk that removes lines applies (its removed lines
+    are right there); one that only adds lines is already applied when its new side holds the
+    place of its old side (a file that reads like the hunk's result there cannot be told apart
+    from one where it was applied), or else starts nearer the stated line. An approximate ``back`` counts only when the hunk adds lines (they must then all be
+    in the file): a hunk that only removes lines would otherwise look applied wherever its
+    context roughly is.
+    """
+    if not back.ok or (back.tier == 2 and not hunk.added):
+        return forward
+    done = Match("already_applied", back.start, back.end, [], back.score, _DONE, back.tier)
+    if not forward.ok:
+        # only when the old lines are nowhere and the new ones surely here: a hunk that is
+        # ambiguous stays refused, and a rough likeness is no proof the change was made
+        return done if forward.missing and back.tier < 2 else forward
+    if back.tier != forward.tier:
+        return done if back.tier < forward.tier else forward
+    if forward.tier == 2:
+        inside = back.start <= forward.start and forward.end <= back.end
+        return done if inside and back.score >= forward.score else forward
+    overlap = forward.start < back.end and back.start < forward.end
+    if overlap and hunk.removed:
+        return forward
+    if back.start <= forward.start and forward.end <= back.end:
+        return done
+    if overlap and expected is not None:
+        near_f, near_b = abs(forward.start - expected), abs(back.start - expected)
+        if near_b < near_f or back.start == forward.start:
+            return done
+        if near_f < near_b:
+            return forward
+    elif overlap and back.start == forward.start:
+        return done
+    return _failed(
+        f"the change is already at line {back.start + 1}, and its old lines are also at line "
+        f"{forward.start + 1}: which one is meant is unclear",
+        forward.score,
+    )
 
 
 def match_hunk(
@@ -296,44 +435,36 @@ def match_hunk(
     """Find where ``hunk`` applies in ``file_lines`` (0-based ``expected`` start, if known).
 
     ``strict`` (SEARCH/REPLACE blocks) allows no fuzzy stage: every searched line must be there.
+    A hunk whose new side is already in the file at its place is ``already_applied`` (a
+    replacement of nothing), whatever the old side's match score: applying a change twice must
+    leave the file as applying it once.
     """
-    if not hunk.complete:
-        return _failed("the answer was cut while this hunk was being written")
-    added = [ln[1:] for ln in hunk.lines if ln.startswith("+")]
-    if any(REDACTION.search(a) for a in added):
-        return _failed("the hunk would write a redaction placeholder («REDACTED:N»)")
-    if any(ELIDED_COMMENT.match(a) for a in added):
-        return _failed("the hunk elides code ('...', 'rest unchanged') instead of writing it")
+    why = refusal(hunk)
+    if why:
+        return _failed(why)
+    view = _View(file_lines)
     shape = _Shape(hunk)
-    n = len(shape.old)
-    if n == 0:
-        if not file_lines:
-            return Match("exact", 0, 0, [(a, None) for a in added], 1.0)
-        return _failed("the hunk has no context lines to anchor it")
-    if not any(o.strip() for o in shape.old):
-        return _failed("the hunk's context is only blank lines: nothing to anchor it")
-    nfile = [norm(x) for x in file_lines]
-    nold = [norm(x) for x in shape.old]
-    # 1. exact
-    positions = _find_all(file_lines, shape.old)
-    if positions:
-        placed = _place(shape, file_lines, nfile, nold, positions, expected, "")
-        if placed.status == "failed":
-            return placed
-        exact = expected is None or placed.start == expected
-        return replace(placed, status="exact" if exact else "offset")
-    if _elided(shape.old):
-        return _failed("context was elided ('...', '# rest unchanged'): the real lines are needed")
-    # 2. whitespace-normalised
-    positions = _find_all(nfile, nold)
-    if positions:
-        placed = _place(shape, file_lines, nfile, nold, positions, expected, " (whitespace aside)")
-        if placed.status == "failed":
-            return placed
-        return replace(placed, status="fuzzy", reason="matched after normalising whitespace")
-    if strict:
-        return _failed("the SEARCH text is not in the file")
-    return _fuzzy(shape, file_lines, nfile, nold, expected)
+    forward = _locate(view, shape, expected, strict)
+    if hunk.old_lines == hunk.new_lines:  # changes nothing (or writes a line as it is)
+        return forward
+    new = hunk.new_lines
+    if forward.ok and forward.status == "exact" and forward.tier == 0 and expected is not None:
+        # found where it says: only a hunk that adds lines, whose new side is here around its
+        # old side (the lines next to its old ones are the added ones), is already applied
+        if not hunk.removed:
+            start, n = forward.start, len(new)
+            for i in range(max(0, forward.end - n), start + 1):
+                if file_lines[i : i + n] == new:
+                    return Match("already_applied", i, i + n, [], 1.0, _DONE)
+        return forward
+    back = _locate(view, _Shape(reversed_hunk(hunk)), expected, strict)
+    if not back.ok and forward.ok and forward.tier == 2 and new:
+        # an approximate match of a hunk whose new side (blank lines, say) cannot anchor itself:
+        # that new side, exactly where the approximate match lands, is the change already made
+        pos = choose(_positions(file_lines, new, expected), expected)
+        if pos is not None and forward.start < pos + len(new) and pos < forward.end:
+            back = Match("already_applied", pos, pos + len(new), [], 1.0, _DONE)
+    return _decide(hunk, forward, back, expected)
 
 
 Ops = list[tuple[str, int, int, int, int]]
@@ -426,14 +557,16 @@ def _fuzzy(
     seen = _candidates(shape, nfile, nold)
     if not seen:
         if "-" in shape.tags:
-            return _failed("the removed lines are not in the file")
-        return _failed("no line of the hunk's context is in the file")
+            return _failed("the removed lines are not in the file", missing=True)
+        return _failed("no line of the hunk's context is in the file", missing=True)
     valid = sorted(((v[0], span) for span, v in seen.items() if v[1] is not None), reverse=True)
     if not valid:
-        return _failed("the removed lines are not in the file (beyond whitespace)")
+        return _failed("the removed lines are not in the file (beyond whitespace)", missing=True)
     best_score, best = valid[0]
     if best_score < FUZZY_THRESHOLD:
-        return _failed(f"best match scores {best_score:.2f}, below {FUZZY_THRESHOLD}", best_score)
+        return _failed(
+            f"best match scores {best_score:.2f}, below {FUZZY_THRESHOLD}", best_score, missing=True
+        )
     rivals = [sp for sc, sp in valid[1:] if best_score - sc < FUZZY_MARGIN]
     if any(
         _result(shape, file_lines, sp, seen[sp][1])
@@ -445,6 +578,10 @@ def _fuzzy(
     if ops is None:  # cannot happen: ``valid`` keeps aligned places only
         return _failed("no valid alignment", best_score)
     aligned = [i for tag, i1, i2, _, _ in ops if tag == "equal" for i in range(i1, i2)]
+    context = [i for i, t in enumerate(shape.tags) if t == " " and nold[i]]
+    if context and not set(context) & set(aligned):
+        # only removed (or blank) lines line up: generic lines found anywhere, not this place
+        return _failed("none of the hunk's context lines is in the file", best_score, missing=True)
     first, last = aligned[0], aligned[-1]
     if any(shape.adds[:first]) or any(shape.adds[last + 2 :]):
         return _failed("added lines sit beside context lines that are not in the file", best_score)
@@ -455,4 +592,4 @@ def _fuzzy(
     repl, why = _build(shape, file_lines, best[0], ops)
     if repl is None:
         return _failed(why or "cannot build", best_score)
-    return Match("fuzzy", best[0], best[1], repl, best_score, "matched approximately")
+    return Match("fuzzy", best[0], best[1], repl, best_score, "matched approximately", 2)

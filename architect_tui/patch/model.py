@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 FileKind = Literal["new", "modify", "delete", "rename"]
-HunkStatus = Literal["exact", "offset", "fuzzy", "failed"]
+HunkStatus = Literal["exact", "offset", "fuzzy", "already_applied", "failed"]
 FileStatus = Literal["applied", "failed", "refused", "unchanged"]
 
 
@@ -85,7 +85,13 @@ class HunkResult:
 
     @property
     def ok(self) -> bool:
+        """Not a failure: it applies, or it is already in the file."""
         return self.status != "failed"
+
+    @property
+    def actionable(self) -> bool:
+        """Something to accept and write (an already applied hunk is nothing to do)."""
+        return self.status in ("exact", "offset", "fuzzy")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -133,16 +139,17 @@ class ApplyPlan:
         )
 
     def applicable(self) -> set[tuple[str, int]]:
-        """Keys of every hunk that matched, in a file that is not refused.
+        """Keys of every hunk that matched and changes something, in a file that is not refused.
 
-        A file change without hunks (a pure rename) is keyed ``(path, 0)``.
+        A file change without hunks (a pure rename) is keyed ``(path, 0)``. Hunks already in the
+        file are left out: there is nothing to accept.
         """
         keys = {
             (f.path, h.index)
             for f in self.files
             if f.status in ("ready", "failed")
             for h in f.hunks
-            if h.ok
+            if h.actionable
         }
         keys |= {(f.path, 0) for f in self.files if f.status == "ready" and not f.hunks}
         return keys

@@ -188,6 +188,8 @@ def plan_file(
             return plan
     if not failed and new_bytes == data and fp.kind != "rename":
         status = "unchanged"
+        if result.hunks and all(h.status == "already_applied" for h in result.hunks):
+            reason = "every change is already in the file"
     return FilePlan(
         fp.path,
         fp.kind,

@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from architect_tui.patch import extract_changes, plan
+from architect_tui.patch import apply, extract_changes, plan
 
 COMMON = [
     "",
@@ -171,5 +171,41 @@ def test_corrupted_diff_gives_intended_file_or_refusal(
         before = "".join(x + "\n" for x in old).encode()
         (root / "f.txt").write_bytes(before)
         the_plan = plan(extract_changes(f"```diff\n{diff}```\n", root), root)
-        if the_plan.all_ok:
+        # a file that reads like a hunk's new side at its place is told "already applied":
+        # nothing is offered for that hunk, as for a refusal
+        done = any(h.status == "already_applied" for f in the_plan.files for h in f.hunks)
+        if the_plan.all_ok and not done:
             assert the_plan.files[0].new_bytes == "".join(x + "\n" for x in new).encode(), kind
+
+
+@settings(
+    max_examples=250,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(corrupted())
+def test_applying_twice_leaves_the_file_as_applying_once(
+    example: tuple[list[str], list[str], str, str],
+) -> None:
+    """Issue 11: a patch applied a second time writes nothing more: no hunk of an intact diff is
+    offered again (already applied, or refused where the file became ambiguous)."""
+    old, new, diff, kind = example
+    if old == new:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "f.txt").write_bytes("".join(x + "\n" for x in old).encode())
+        text = f"```diff\n{diff}```\n"
+        first = apply(plan(extract_changes(text, root), root), root)
+        once = (root / "f.txt").read_bytes()
+        if not first.applied:
+            return
+        second_plan = plan(extract_changes(text, root), root)
+        second = apply(second_plan, root)
+        assert (root / "f.txt").read_bytes() == once, kind
+        assert not second.applied, kind
+        hunks = [h for f in second_plan.files for h in f.hunks]
+        if kind == "none":
+            assert not any(h.actionable for h in hunks), hunks
+        if all(h.status == "already_applied" for h in hunks):
+            assert second.exit_code == 0 and second_plan.files[0].status == "unchanged"
