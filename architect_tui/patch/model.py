@@ -82,6 +82,7 @@ class HunkResult:
     reanchored: bool = False  # the file changed since the review was asked
     diff: str = ""  # unified diff of this hunk against the real file, for preview
     hunk: Hunk | None = None
+    needs: list[int] = field(default_factory=list)  # other hunks (1-based) it cannot go without
 
     @property
     def ok(self) -> bool:
@@ -93,8 +94,16 @@ class HunkResult:
         """Something to accept and write (an already applied hunk is nothing to do)."""
         return self.status in ("exact", "offset", "fuzzy")
 
+    @property
+    def needs_reason(self) -> str | None:
+        """What to tell a user who accepts this hunk alone (None when it stands on its own)."""
+        if not self.needs:
+            return None
+        others = " and ".join(f"hunk {i}" for i in self.needs)
+        return f"needs {others} (a name it uses comes from there): take both or neither"
+
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "index": self.index,
             "status": self.status,
             "line": self.line,
@@ -102,6 +111,9 @@ class HunkResult:
             "score": round(self.score, 3),
             "reason": self.reason,
         }
+        if self.needs:
+            out["needs"] = list(self.needs)
+        return out
 
 
 @dataclass(slots=True)
@@ -120,6 +132,7 @@ class FilePlan:
     reanchored: bool = False
     diff: str = ""
     file_patch: FilePatch | None = None
+    warnings: list[str] = field(default_factory=list)  # what the user should know before writing
 
     @property
     def hunk_keys(self) -> list[tuple[str, int]]:
@@ -162,14 +175,18 @@ class FileReport:
     hunks: list[HunkResult] = field(default_factory=list)
     reason: str | None = None
     applied_hunks: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "path": self.path,
             "status": self.status,
             "hunks": [h.to_json() for h in self.hunks],
             "reason": self.reason,
         }
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
+        return out
 
 
 @dataclass(slots=True)

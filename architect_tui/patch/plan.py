@@ -11,8 +11,9 @@ import hashlib
 from pathlib import Path
 
 from architect_tui.patch.compute import run_hunks
+from architect_tui.patch.deps import hunk_needs, introduced, is_python, subset_refusal
 from architect_tui.patch.match import ELIDED_COMMENT, REDACTION
-from architect_tui.patch.model import ApplyPlan, FilePatch, FilePlan, HunkResult, Patch
+from architect_tui.patch.model import ApplyPlan, FilePatch, FilePlan, Hunk, HunkResult, Patch
 from architect_tui.vcs.atomic import file_mode
 from architect_tui.vcs.paths import resolve_inside
 from architect_tui.vcs.textfile import DecodeRefused, TextFile, decode, new_text_file
@@ -23,23 +24,32 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def is_python(path: str) -> bool:
-    return path.endswith((".py", ".pyi"))
+def check_result(
+    path: str,
+    before: str | None,
+    after: str,
+    *,
+    only: set[int] | None = None,
+    hunks: list[Hunk] | None = None,
+) -> tuple[str | None, list[str]]:
+    """(why the result must not be written, what it leaves untidy) for a Python file.
 
-
-def parse_error(path: str, text: str) -> str | None:
-    """LibCST's complaint about a Python result, or None when it parses (other files: None)."""
-    if not is_python(path):
-        return None
-    import libcst
-
-    try:
-        libcst.parse_module(text)
-    except libcst.ParserSyntaxError as exc:
-        return f"the result does not parse: {str(exc).splitlines()[0]} (line {exc.raw_line})"
-    except Exception as exc:  # LibCST can raise other errors on odd input; refuse, don't crash
-        return f"the result does not parse: {exc}"
-    return None
+    The shared validator guards before any parser (deep nesting crashes parsers), then parses
+    and runs pyflakes; only what the change *adds* counts, so an imperfect file does not block a
+    good change. Blocking: it does not parse, is too deep or holds NUL bytes, or leaves a name
+    undefined. Untidy (a warning): an import it leaves unused. For a subset of the hunks
+    (``only``), the refusal names the hunk left out that the subset needs.
+    """
+    problems = introduced(path, before, after)
+    blocking = [p for p in problems if p.blocking]
+    if blocking and only is not None and hunks is not None:  # a subset: say which hunk it needs
+        return subset_refusal(problems, only, hunks), []
+    if blocking:
+        first = blocking[0]
+        verb = "does not parse" if first.kind == "syntax" else "would break the file"
+        text = first.message.removeprefix("does not parse: ")
+        return f"the result {verb}: {text} (line {first.line})", []
+    return None, [f"{p.message} (line {p.line})" for p in problems]
 
 
 def whole_diff(path: str, old: bytes | None, new: bytes | None, old_path: str | None = None) -> str:
@@ -114,7 +124,7 @@ def _new_file(fp: FilePatch, root: Path) -> FilePlan:
                 new_bytes=data,
             )
         return _refused(fp, f"file already exists: {fp.path}")
-    error = parse_error(fp.path, tf.text)
+    error, warnings = check_result(fp.path, None, tf.text)
     if error:
         return _refused(fp, error)
     return FilePlan(
@@ -125,6 +135,7 @@ def _new_file(fp: FilePatch, root: Path) -> FilePlan:
         new_bytes=data,
         diff=whole_diff(fp.path, None, data),
         file_patch=fp,
+        warnings=warnings,
     )
 
 
@@ -180,12 +191,19 @@ def plan_file(
     applied = [h for h in result.hunks if h.ok]
     status = "failed" if failed else "ready"
     reason = failed[0].reason if failed else None
-    if applied:
-        error = parse_error(fp.path, result.text_file.text)
+    warnings: list[str] = []
+    if any(h.actionable for h in applied):
+        error, warnings = check_result(
+            fp.path, tf.text, result.text_file.text, only=only, hunks=fp.hunks
+        )
         if error:
             plan = _refused(fp, error, old_bytes=data)
             plan.hunks = result.hunks
             return plan
+        changing = {h.index for h in result.hunks if h.actionable}
+        if not failed and only is None:
+            for index, needed in hunk_needs(fp, tf, changing).items():
+                result.hunks[index - 1].needs = needed
     if not failed and new_bytes == data and fp.kind != "rename":
         status = "unchanged"
         if result.hunks and all(h.status == "already_applied" for h in result.hunks):
@@ -203,6 +221,7 @@ def plan_file(
         reanchored=reanchored,
         diff=whole_diff(fp.path, data, new_bytes, src),
         file_patch=fp,
+        warnings=warnings,
     )
 
 
