@@ -67,10 +67,11 @@ def test_verification_success_keeps_exit_0(project: Path, tmp_path: Path) -> Non
 
 
 def test_a_syntax_error_fails_the_compile_check(project: Path, tmp_path: Path) -> None:
-    """Parses (LibCST lets it through) but does not compile: caught, streamed, exit 4."""
-    done = architect(project, review(tmp_path, "10\n+break"), "--verify", "true")
+    """Parses and passes pyflakes (the apply path refuses a stray 'break' before writing) but
+    does not compile: caught, streamed, exit 4."""
+    done = architect(project, review(tmp_path, "10\n+nonlocal x"), "--verify", "true")
     assert done.returncode == 4, done.stderr
-    assert "shop.py:3: SyntaxError: 'break' outside loop" in done.stdout
+    assert "shop.py:3: SyntaxError: nonlocal declaration not allowed at module level" in done.stdout
     assert "verify: FAILED" in done.stdout
 
 
