@@ -1,8 +1,9 @@
-"""``architect apply FILE|- [--project PATH] [--dry-run] [--partial] [--json]``.
+"""``architect apply FILE|- [--project PATH] [--dry-run] [--partial] [--json] [--allow-outside]``.
 
 Reads a review (markdown, a bare diff, or ``architect review --format json`` output) and applies
-its proposed changes. Exit 0: every hunk applied (or would); 1: some hunk could not be applied
-(without ``--partial`` nothing was written); 2: usage or unreadable input; 4: written, but
+its proposed changes. Exit 0: every hunk applied (or would, or was already applied); 1: some
+hunk could not be applied, or a file needs ``--allow-outside`` (without ``--partial`` nothing was
+written); 2: usage, unreadable or oversized input, or input holding no change; 4: written, but
 ``--verify`` failed (then nothing is committed).
 """
 
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
     from architect_tui.patch.verify import VerifyResult
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 4
+#: A review or diff larger than this is refused before it is parsed: real answers are a few
+#: hundred kilobytes; 50 MB of diff would cost gigabytes to validate.
+MAX_INPUT_BYTES = 10_000_000
+
+
+class InputTooLarge(ValueError):
+    """The input is over :data:`MAX_INPUT_BYTES`."""
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +41,14 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         "--incomplete",
         action="store_true",
         help="the answer was cut: never apply the hunk that was being written",
+    )
+    parser.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="also write files that need consent: outside the reviewed selection and its "
+        "context, or files that run code on their own (CI workflows, conftest.py, setup.py, "
+        "pyproject.toml, Makefile, pre-commit, .envrc, requirements, shell scripts, git hooks); "
+        "without it they are refused (exit 1)",
     )
     parser.add_argument("--commit", action="store_true", help="git commit the applied files")
     parser.add_argument("--message", default="", help="checkpoint / commit message")
@@ -66,38 +82,38 @@ def _verify(args: argparse.Namespace, root: Path, report: ApplyReport) -> Verify
 
 
 def _read_input(name: str) -> str:
+    """The input's text, read at most one byte past the cap (a FIFO or /dev/zero ends too)."""
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     else:
-        data = Path(name).read_bytes()
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLarge(
+            f"over the {MAX_INPUT_BYTES // 1_000_000} MB limit for a review or a diff"
+        )
     return data.decode("utf-8-sig")
-
-
-def _unwrap(text: str) -> tuple[str, bool]:
-    """The markdown of an ``architect review --format json`` document, else the text itself."""
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        try:
-            doc = json.loads(stripped)
-        except ValueError:
-            return text, False
-        if isinstance(doc, dict) and isinstance(doc.get("markdown") or doc.get("changes"), str):
-            body = doc.get("markdown") or doc.get("changes") or ""
-            return str(body), bool(doc.get("incomplete"))
-    return text, False
 
 
 def _print_human(report: ApplyReport, dry_run: bool) -> None:
     for f in report.files:
-        verb = "would apply" if dry_run and f.status == "applied" else f.status
+        verb = f.status.replace("_", " ")
         print(f"{verb:<12} {f.path}" + (f"  ({f.reason})" if f.reason else ""))
+        for warning in f.warnings:
+            print(f"  warning: {warning}")
         for h in f.hunks:
             where = f" line {h.line}" if h.line else ""
             off = f" offset {h.offset:+d}" if h.offset else ""
             why = f": {h.reason}" if h.reason else ""
             print(f"  hunk {h.index}: {h.status}{where}{off} score {h.score:.2f}{why}")
-    if not report.files:
-        print("no proposed changes found", file=sys.stderr)
+    if any(
+        f.status == "refused" and (f.reason or "").startswith("not asked for") for f in report.files
+    ):
+        print(
+            "architect apply: --allow-outside writes files the review was not about or that "
+            "run code on their own",
+            file=sys.stderr,
+        )
     if report.reason:
         print(f"architect apply: {report.reason}", file=sys.stderr)
     if report.checkpoint:
@@ -107,7 +123,7 @@ def _print_human(report: ApplyReport, dry_run: bool) -> None:
 def run(args: argparse.Namespace) -> int:
     from contextlib import nullcontext
 
-    from architect_tui.patch import apply, extract_changes, plan
+    from architect_tui.patch import apply, extract_answer, plan, read_answer
     from architect_tui.vcs.lock import LockError, project_lock
 
     root = Path(args.project)
@@ -116,19 +132,32 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         text = _read_input(args.file)
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"architect apply: cannot read {args.file}: {exc}", file=sys.stderr)
+    except (OSError, UnicodeDecodeError, InputTooLarge) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"architect apply: cannot read {args.file}: {reason}", file=sys.stderr)
         return EXIT_USAGE
-    text, cut = _unwrap(text)
-    patch = extract_changes(text, root, incomplete=args.incomplete or cut)
+    patch = extract_answer(text, root, incomplete=args.incomplete)  # as the changes view does
+    allowed = read_answer(text).context_files
+    if not patch.files:
+        reason = f"no proposed change in {args.file} (no diff, no SEARCH/REPLACE block)"
+        if args.json:
+            doc = {"applied": False, "checkpoint": None, "files": [], "reason": reason}
+            print(json.dumps(doc, indent=2))
+        print(f"architect apply: {reason}", file=sys.stderr)
+        return EXIT_USAGE
     message = (
         args.message or f"architect apply {Path(args.file).name if args.file != '-' else 'stdin'}"
     )
     try:  # plan and write under one lock: concurrent applies then each see the last one's bytes
         with nullcontext() if args.dry_run else project_lock(root, "apply"):
-            the_plan = plan(patch, root)
+            the_plan = plan(patch, root, allowed=allowed)
             report = apply(
-                the_plan, root, partial=args.partial, dry_run=args.dry_run, message=message
+                the_plan,
+                root,
+                partial=args.partial,
+                dry_run=args.dry_run,
+                message=message,
+                consent=args.allow_outside,
             )
     except LockError as exc:
         print(f"architect apply: {exc}", file=sys.stderr)

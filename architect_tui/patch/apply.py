@@ -55,12 +55,15 @@ def apply(
     partial: bool = False,
     dry_run: bool = False,
     message: str = "",
+    consent: bool = True,
 ) -> ApplyReport:
     """Write the accepted hunks of ``plan`` (default: every hunk that matched).
 
     Without ``partial``, any failed hunk or refused file means nothing is written (all or
     nothing); with it, what matched is written and the rest reported. ``accepted`` holds
     (path, 1-based hunk index) pairs; hunks left out are reported but not written.
+    ``consent=False`` (a headless apply without ``--allow-outside``): files whose plan carries
+    ``consent`` reasons (outside the selection, or running code on their own) are refused.
     """
     root = Path(root)
     keys = plan.applicable() if accepted is None else accepted & plan.applicable()
@@ -69,8 +72,13 @@ def apply(
     blocked = False
     for fp in plan.files:
         wanted = {i for (path, i) in keys if path == fp.path}
-        report = FileReport(fp.path, "unchanged", list(fp.hunks), fp.reason)
+        report = FileReport(fp.path, "unchanged", list(fp.hunks), fp.reason, [], list(fp.warnings))
         reports.append(report)
+        if fp.consent and not consent and fp.status != "refused":
+            report.status = "refused"
+            report.reason = "not asked for: " + "; ".join(fp.consent)
+            blocked = True
+            continue
         if fp.status == "refused":
             report.status = "refused"
             blocked = True
@@ -103,12 +111,12 @@ def apply(
                 continue
         if target.new_bytes == target.old_bytes and fp.kind == "modify":
             continue
-        report.status = "applied"
+        report.status = "would_apply" if dry_run else "applied"
         report.applied_hunks = sorted(wanted)
         writes.append((target, report))
     if blocked and not partial:
         for report in reports:
-            if report.status == "applied":
+            if report.status in ("applied", "would_apply"):
                 report.status = "unchanged"
                 report.applied_hunks = []
         return ApplyReport(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from architect_tui.patch.model import FilePatch, Hunk, Patch
-from architect_tui.patch.paths import is_dev_null, normalise
+from architect_tui.patch.paths import display_path, is_dev_null, normalise
 
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})\s*([^`]*)$")
 _HUNK = re.compile(r"^@@+\s*-(\d+)(?:,(\d+))?\s+\+(\d+)(?:,(\d+))?\s*@@+(.*)$")
@@ -21,8 +21,12 @@ _GIT = re.compile(r"^diff --git (\S+) (\S+)\s*$")
 _SEARCH = re.compile(r"^\s*<{5,9}\s*SEARCH\s*$")
 _DIVIDER = re.compile(r"^\s*={5,9}\s*$")
 _REPLACE = re.compile(r"^\s*>{5,9}\s*REPLACE\s*$")
+_BINARY = re.compile(r"^(GIT binary patch|Binary files .* differ|literal \d+|delta \d+)\s*$")
 _PATHLIKE = re.compile(r"^[\w./\\-]+\.[\w]+$|^[\w.-]+/[\w./\\-]+$")
 DIFF_INFOS = {"diff", "patch", "udiff", "git"}
+WRAPPER_INFOS = {"markdown", "md"}
+# " 21|     code", "-22| code", "+   | code", "+code": the numbering the model was shown, kept
+_NUMBERED = re.compile(r"^([ +-])\s*(\d*)\| ?(.*)$")
 
 
 @dataclass(slots=True)
@@ -70,7 +74,11 @@ def _split_blocks(lines: list[str]) -> list[_Block]:
             body.append(_dedent(lines[j], indent))
             j += 1
         before = [ln for ln in prose[-3:] if ln.strip()] if prose else []
-        blocks.append(_Block(body, True, info, closed, before))
+        if (info.split() or [""])[0].lower() in WRAPPER_INFOS:
+            # a markdown fence around (part of) the answer: what it holds is the answer
+            blocks.extend(_split_blocks(body))
+        else:
+            blocks.append(_Block(body, True, info, closed, before))
         prose = []
         i = j + 1
     if prose:
@@ -130,6 +138,8 @@ class _DiffParser:
                 ):
                     if line.startswith(prefix):
                         current[0][key] = line[len(prefix) :].strip()
+                if _BINARY.match(line):
+                    current[0]["binary"] = line.strip()
             if _LOOSE_HUNK.match(line):
                 if current is None:
                     current = ({}, [])
@@ -199,6 +209,12 @@ def _file_patch(meta: dict[str, str | None], hunks: list[Hunk], root: Path) -> F
     if meta.get("rename_from") and not meta.get("rename_to"):
         new_raw = meta.get("new") or meta.get("git_new") or ""
     raw = new_raw or old_raw
+    if "binary" in meta:
+        shown = display_path(raw, root) if raw else ""
+        return FilePatch(
+            shown, hunks=hunks, raw_path=raw,
+            refused="a binary patch (GIT binary patch): only text changes are applied",
+        )  # fmt: skip
     if not old_raw and not new_raw:
         return FilePatch("", hunks=hunks, refused="hunk without a file header (which file?)")
     old_null = is_dev_null(old_raw) or "new_mode" in meta
@@ -208,16 +224,23 @@ def _file_patch(meta: dict[str, str | None], hunks: list[Hunk], root: Path) -> F
     if old_null:
         dest = normalise(new_raw, root, must_exist=False)
         if dest.rel is None:
-            return FilePatch(raw, "new", hunks=hunks, refused=dest.reason, raw_path=raw)
+            return FilePatch(
+                display_path(raw, root), "new", hunks=hunks, refused=dest.reason, raw_path=raw
+            )
         return FilePatch(dest.rel, "new", None, dest.rel, hunks, raw_path=raw)
     src = normalise(old_raw, root, must_exist=True)
     if src.rel is None:
-        return FilePatch(raw, "modify", hunks=hunks, refused=src.reason, raw_path=raw)
+        return FilePatch(
+            display_path(raw, root), "modify", hunks=hunks, refused=src.reason, raw_path=raw
+        )
     if new_null:
         return FilePatch(src.rel, "delete", src.rel, None, hunks, raw_path=old_raw)
     dest = normalise(new_raw, root, must_exist=False)
     if dest.rel is None:
-        return FilePatch(raw, "rename", src.rel, hunks=hunks, refused=dest.reason, raw_path=raw)
+        return FilePatch(
+            display_path(raw, root), "rename", src.rel, hunks=hunks, refused=dest.reason,
+            raw_path=raw,
+        )  # fmt: skip
     if dest.rel == src.rel:
         return FilePatch(src.rel, "modify", src.rel, src.rel, hunks, raw_path=raw)
     existing = normalise(new_raw, root, must_exist=True)
@@ -290,7 +313,9 @@ def _sr_patch(
     if not search:
         dest = normalise(path, root, must_exist=False)
         if dest.rel is None:
-            return FilePatch(path, "new", hunks=[hunk], refused=dest.reason, raw_path=path)
+            return FilePatch(
+                display_path(path, root), "new", hunks=[hunk], refused=dest.reason, raw_path=path
+            )
         if (root / dest.rel).exists():
             return FilePatch(
                 dest.rel, "modify", dest.rel, dest.rel, [hunk], raw_path=path,
@@ -299,7 +324,9 @@ def _sr_patch(
         return FilePatch(dest.rel, "new", None, dest.rel, [hunk], raw_path=path)
     src = normalise(path, root, must_exist=True)
     if src.rel is None:
-        return FilePatch(path, "modify", hunks=[hunk], refused=src.reason, raw_path=path)
+        return FilePatch(
+            display_path(path, root), "modify", hunks=[hunk], refused=src.reason, raw_path=path
+        )
     return FilePatch(src.rel, "modify", src.rel, src.rel, [hunk], raw_path=path)
 
 
@@ -331,7 +358,7 @@ def extract_changes(text: str, root: Path, *, incomplete: bool = False) -> Patch
     text ends is kept for display but marked ``complete=False`` and never applied.
     """
     root = Path(root)
-    lines = [ln.rstrip("\r") for ln in text.replace("\r\n", "\n").split("\n")]
+    lines = unwrap_markdown([ln.rstrip("\r") for ln in text.replace("\r\n", "\n").split("\n")])
     blocks = _split_blocks(lines)
     files: list[FilePatch] = []
     for n, block in enumerate(blocks):
@@ -346,7 +373,7 @@ def extract_changes(text: str, root: Path, *, incomplete: bool = False) -> Patch
         parser = _DiffParser(block.lines, fenced=block.fenced)
         parser.parse()
         for meta, hunks in parser.files:
-            if not hunks and not {"rename_from", "deleted", "new_mode"} & meta.keys():
+            if not hunks and not {"rename_from", "deleted", "new_mode", "binary"} & meta.keys():
                 continue
             files.append(_file_patch(meta, hunks, root))
         cut = (
@@ -354,4 +381,63 @@ def extract_changes(text: str, root: Path, *, incomplete: bool = False) -> Patch
         )
         if cut and parser.files and parser.files[-1][1]:
             parser.files[-1][1][-1].complete = False
-    return Patch(_merge(files), incomplete=incomplete)
+    merged = _merge(files)
+    for fp in merged:
+        if fp.kind != "new" and not fp.refused:
+            strip_numbering(fp, root)
+    return Patch(merged, incomplete=incomplete)
+
+
+def unwrap_markdown(lines: list[str]) -> list[str]:
+    """The answer without a ``markdown`` fence around all of it (models copy the prompt's own
+    example); its closing fence may be missing when the answer was cut."""
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is None:
+        return lines
+    m = _FENCE.match(lines[first])
+    if not m or (m.group(3).split() or [""])[0].lower() not in WRAPPER_INFOS:
+        return lines
+    fence = m.group(2)
+    body = lines[first + 1 :]
+    last = next((i for i in range(len(body) - 1, -1, -1) if body[i].strip()), None)
+    if last is not None and body[last].strip() == fence:
+        body = body[:last]
+    return body
+
+
+def strip_numbering(fp: FilePatch, root: Path) -> None:
+    """Drop a consistent ``NNN| `` prefix from every line of a hunk, when the numbers are the
+    file's own: each context and removed line is the file's line of that number, in order.
+    Otherwise the hunk is left as written (and will not match)."""
+    rel = fp.old_path or fp.path
+    file_lines: list[str] | None = None
+    for hunk in fp.hunks:
+        parsed = [_NUMBERED.match(ln) for ln in hunk.lines]
+        if not hunk.lines or not all(parsed):
+            continue
+        olds = [m for m in parsed if m and m.group(1) != "+"]
+        if not olds or not all(m.group(2) for m in olds):
+            continue
+        numbers = [int(m.group(2)) for m in olds]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            continue
+        file_lines = file_lines if file_lines is not None else _file_lines(root, rel)
+        if file_lines is None or not all(
+            0 < n <= len(file_lines)
+            and " ".join(file_lines[n - 1].split()) == " ".join(m.group(3).split())
+            for n, m in zip(numbers, olds, strict=True)
+        ):
+            continue
+        hunk.lines = [m.group(1) + m.group(3) for m in parsed if m]
+        hunk.old_start = numbers[0]
+
+
+def _file_lines(root: Path, rel: str) -> list[str] | None:
+    """The file's lines (decoded leniently), or None when it cannot be read as a small file."""
+    path = root / rel
+    try:
+        if not path.is_file() or path.stat().st_size > 16_000_000:
+            return None
+        return path.read_bytes().decode("utf-8", "replace").splitlines()
+    except OSError:
+        return None

@@ -21,6 +21,10 @@ from dataclasses import dataclass, field, replace
 from architect_tui.patch.model import Hunk
 from architect_tui.secrets.marker import PLACEHOLDER_RE as REDACTION
 
+#: Control characters no source line holds (tab and form feed are fine): NUL and friends in an
+#: added line mean a corrupted or hostile answer, and a file that no longer compiles.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
 # "..." or "# ..." or "// rest of the code unchanged" standing in for real lines
 ELIDED_COMMENT = re.compile(
     r"^\s*(#|//|/\*|<!--|\{#|--)\s*(\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)"
@@ -330,6 +334,11 @@ def refusal(hunk: Hunk) -> str | None:
     added = [ln[1:] for ln in hunk.lines if ln.startswith("+")]
     if any(REDACTION.search(a) for a in added):
         return "the hunk would write a redaction placeholder («REDACTED:N»)"
+    if any(CONTROL.search(a) for a in added):
+        return "an added line holds a NUL or control character"
+    if any(REDACTION.search(ln) for ln in hunk.lines if ln[:1] in (" ", "-")):
+        # the real line was never shown: matching around it, at any score, is a guess
+        return "a context or removed line is a redaction placeholder («REDACTED:N»)"
     if any(ELIDED_COMMENT.match(a) for a in added):
         return "the hunk elides code ('...', 'rest unchanged') instead of writing it"
     return None

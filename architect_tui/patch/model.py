@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 FileKind = Literal["new", "modify", "delete", "rename"]
 HunkStatus = Literal["exact", "offset", "fuzzy", "already_applied", "failed"]
-FileStatus = Literal["applied", "failed", "refused", "unchanged"]
+FileStatus = Literal["applied", "would_apply", "failed", "refused", "unchanged"]
 
 
 @dataclass(slots=True)
@@ -130,9 +130,21 @@ class FilePlan:
     new_bytes: bytes | None = None  # None: the file is deleted (or nothing computed)
     old_mode: int | None = None
     reanchored: bool = False
-    diff: str = ""
     file_patch: FilePatch | None = None
     warnings: list[str] = field(default_factory=list)  # what the user should know before writing
+    # why writing this file needs the user's explicit consent (policy.classify_targets): empty
+    # when it does not; "accept all" and a headless apply without consent leave it alone
+    consent: list[str] = field(default_factory=list)
+
+    @property
+    def diff(self) -> str:
+        """A unified diff of the whole file, computed when asked (a whole-file diff of a file
+        with thousands of hunks costs more than matching them: the preview shows hunk diffs)."""
+        from architect_tui.patch.plan import whole_diff
+
+        if self.status == "refused" or (self.old_bytes is None and self.new_bytes is None):
+            return ""
+        return whole_diff(self.path, self.old_bytes, self.new_bytes, self.old_path)
 
     @property
     def hunk_keys(self) -> list[tuple[str, int]]:
@@ -201,7 +213,7 @@ class ApplyReport:
 
     @property
     def all_ok(self) -> bool:
-        return all(f.status in ("applied", "unchanged") for f in self.files) and all(
+        return all(f.status in ("applied", "would_apply", "unchanged") for f in self.files) and all(
             h.ok for f in self.files for h in f.hunks
         )
 

@@ -21,6 +21,10 @@ _NOTE = re.compile(
     r"\s+\((original|modified|new|new file|old|before|after|updated|fixed|deleted)\)$", re.I
 )
 _DECORATION = "`*\"' "
+#: Longest path and path component accepted (Linux's limits: longer ones fail in the OS with
+#: "File name too long"; refusing first gives a clear reason instead of an error).
+MAX_PATH = 1024
+MAX_PART = 255
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +65,33 @@ def _candidates(text: str, root: Path) -> list[str]:
     return out
 
 
+def display_path(raw: str, root: Path) -> str:
+    """The path as a user would name it in the project, for reports of refused changes:
+    ``b/shop/nope.py`` -> ``shop/nope.py`` (git's prefix, ``./`` and the project folder go)."""
+    text = clean(raw)
+    cands = _candidates(text, root) if text else []
+    shown = cands[0] if cands else text
+    return shown if len(shown) <= 120 else shown[:117] + "..."
+
+
+def _too_long(text: str) -> str | None:
+    parts = text.split("/")
+    longest = max(parts, key=lambda p: len(p.encode("utf-8", "replace")))
+    if len(text.encode("utf-8", "replace")) > MAX_PATH:
+        return f"path too long ({len(text)} characters)"
+    if len(longest.encode("utf-8", "replace")) > MAX_PART:
+        return f"a file or folder name in the path is too long ({len(longest)} characters)"
+    return None
+
+
 def normalise(raw: str, root: Path, *, must_exist: bool) -> NormalisedPath:
     """Project-relative POSIX path for ``raw``, or the reason it is refused."""
     text = clean(raw)
     if not text:
         return NormalisedPath(None, "no file path given")
+    too_long = _too_long(text)
+    if too_long:
+        return NormalisedPath(None, too_long)
     if text.startswith("/"):
         real_root = os.path.realpath(root)
         for base in {str(root), real_root}:
@@ -83,7 +109,7 @@ def normalise(raw: str, root: Path, *, must_exist: bool) -> NormalisedPath:
             check = resolve_inside(root, cand)
             return NormalisedPath(cand, None) if check.ok else NormalisedPath(None, check.reason)
     if must_exist:
-        return NormalisedPath(None, f"file does not exist: {text}")
+        return NormalisedPath(None, f"file does not exist: {candidates[0] if candidates else text}")
     # a new file: git's prefix goes; the project folder's name goes when no such sub-folder exists
     rel = candidates[0]
     if rel.startswith(root.name + "/") and not (root / root.name).is_dir():

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
+import stat
+from collections.abc import Collection
 from pathlib import Path
 
 from architect_tui.patch.compute import run_hunks
 from architect_tui.patch.deps import hunk_needs, introduced, is_python, subset_refusal
-from architect_tui.patch.match import ELIDED_COMMENT, REDACTION
+from architect_tui.patch.match import CONTROL, ELIDED_COMMENT, REDACTION
 from architect_tui.patch.model import ApplyPlan, FilePatch, FilePlan, Hunk, HunkResult, Patch
+from architect_tui.patch.policy import classify_targets
 from architect_tui.vcs.atomic import file_mode
 from architect_tui.vcs.paths import resolve_inside
 from architect_tui.vcs.textfile import DecodeRefused, TextFile, decode, new_text_file
+
+#: Project files larger than this are not patched (a model's hunk for a 20 MB file is a mistake,
+#: and matching and checking it would cost memory for nothing).
+MAX_FILE_BYTES = 16_000_000
 
 
 def sha256(data: bytes) -> str:
@@ -81,6 +89,14 @@ def read_text(root: Path, rel: str) -> tuple[bytes | None, TextFile | None, int 
     if check.path is None:
         return None, None, None, check.reason
     try:
+        info = check.path.stat()
+    except OSError as exc:
+        return None, None, None, f"cannot read {rel}: {exc.strerror or exc}"
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would hang the read, a device never end
+        return None, None, None, f"not a regular file: {rel}"
+    if info.st_size > MAX_FILE_BYTES:
+        return None, None, None, f"{rel} is {info.st_size / 1e6:.0f} MB: too large to patch"
+    try:
         data = check.path.read_bytes()
     except OSError as exc:
         return None, None, None, f"cannot read {rel}: {exc.strerror or exc}"
@@ -102,6 +118,8 @@ def _new_file(fp: FilePatch, root: Path) -> FilePlan:
         return _refused(fp, "the new file would contain a redaction placeholder («REDACTED:N»)")
     if any(ELIDED_COMMENT.match(a) for a in added):
         return _refused(fp, "the new file elides code ('...', 'rest unchanged')")
+    if any(CONTROL.search(a) for a in added):
+        return _refused(fp, "the new file would hold a NUL or control character")
     no_nl = bool(fp.hunks) and fp.hunks[-1].no_newline_new
     tf = new_text_file(added, final_newline=not no_nl)
     data = tf.encode()
@@ -111,6 +129,8 @@ def _new_file(fp: FilePatch, root: Path) -> FilePlan:
     results = [
         HunkResult(i, "exact", line=0, score=1.0, hunk=h) for i, h in enumerate(fp.hunks, start=1)
     ]
+    if os.path.lexists(check.path) and not check.path.is_file():
+        return _refused(fp, f"something that is not a regular file is already there: {fp.path}")
     if check.path.exists():
         if check.path.read_bytes() == data:
             return FilePlan(
@@ -133,7 +153,6 @@ def _new_file(fp: FilePatch, root: Path) -> FilePlan:
         "ready",
         results,
         new_bytes=data,
-        diff=whole_diff(fp.path, None, data),
         file_patch=fp,
         warnings=warnings,
     )
@@ -155,7 +174,7 @@ def _delete(fp: FilePatch, root: Path) -> FilePlan:
     ]
     return FilePlan(
         fp.path, "delete", "ready", results, old_path=fp.path, old_bytes=data, old_mode=mode,
-        diff=whole_diff(fp.path, data, None), file_patch=fp,
+        file_patch=fp,
     )  # fmt: skip
 
 
@@ -219,17 +238,34 @@ def plan_file(
         new_bytes=new_bytes,
         old_mode=mode,
         reanchored=reanchored,
-        diff=whole_diff(fp.path, data, new_bytes, src),
         file_patch=fp,
         warnings=warnings,
     )
 
 
-def plan(patch: Patch, root: Path, *, base: dict[str, str] | None = None) -> ApplyPlan:
+def plan(
+    patch: Patch,
+    root: Path,
+    *,
+    base: dict[str, str] | None = None,
+    allowed: Collection[str] | None = None,
+) -> ApplyPlan:
     """Match every hunk of ``patch`` against the files under ``root``; nothing is written.
 
     ``base`` maps a path to the sha256 of its content when the review was asked: a file that
     changed since is re-anchored (matched by content) and its hunks say ``reanchored``.
+    ``allowed``: the selection's files and its related context, when known; a target outside
+    them, or one that runs code on its own (CI, conftest.py, setup.py...), carries ``consent``
+    reasons and a warning (:mod:`architect_tui.patch.policy`).
     """
     root = Path(root)
-    return ApplyPlan(root, [plan_file(fp, root, base) for fp in patch.files], patch.incomplete)
+    files = [plan_file(fp, root, base) for fp in patch.files]
+    flags = classify_targets(
+        [p for f in files if f.status != "refused" for p in (f.path, f.old_path) if p], allowed
+    )
+    for f in files:
+        for path in dict.fromkeys(p for p in (f.path, f.old_path) if p):
+            for flag in flags.get(path, []):
+                f.consent.append(str(flag))
+                f.warnings.append(str(flag))
+    return ApplyPlan(root, files, patch.incomplete)
