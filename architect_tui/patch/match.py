@@ -398,12 +398,13 @@ def _decide(hunk: Hunk, forward: Match, back: Match, expected: int | None) -> Ma
     """Apply, or say the change is already there, from the two directions' matches.
 
     ``back`` found the new side. It wins when the old side is nowhere, or was matched less
-    surely. Both matched approximately, it wins at the same place with a better score. Both
-    matched surely at overlapping places, a hunk that removes lines applies (its removed lines
-    are right there); one that only adds lines is already applied when its new side holds the
-    place of its old side (a file that reads like the hunk's result there cannot be told apart
-    from one where it was applied), or else starts nearer the stated line. An approximate ``back`` counts only when the hunk adds lines (they must then all be
-    in the file): a hunk that only removes lines would otherwise look applied wherever its
+    surely (unless the hunk removes lines and those are surely here). Both approximate: it wins
+    at the same place with a better score. Both sure: a hunk that only adds lines is already
+    applied when its new side holds the place of its old side (a file that reads like the
+    hunk's result there cannot be told apart from one where it was applied); otherwise the
+    place nearer the stated line wins, and without one, a hunk whose removed lines are there
+    applies. An approximate ``back`` counts only when the hunk adds lines (they must then all
+    be in the file): a hunk that only removes lines would otherwise look applied wherever its
     context roughly is.
     """
     if not back.ok or (back.tier == 2 and not hunk.added):
@@ -413,24 +414,22 @@ def _decide(hunk: Hunk, forward: Match, back: Match, expected: int | None) -> Ma
         # only when the old lines are nowhere and the new ones surely here: a hunk that is
         # ambiguous stays refused, and a rough likeness is no proof the change was made
         return done if forward.missing and back.tier < 2 else forward
-    if back.tier != forward.tier:
+    sure_removal = bool(hunk.removed) and forward.tier < 2  # its removed lines are here
+    if back.tier != forward.tier and not sure_removal:
         return done if back.tier < forward.tier else forward
     if forward.tier == 2:
         inside = back.start <= forward.start and forward.end <= back.end
         return done if inside and back.score >= forward.score else forward
-    overlap = forward.start < back.end and back.start < forward.end
-    if overlap and hunk.removed:
+    if back.tier == 2:
         return forward
-    if back.start <= forward.start and forward.end <= back.end:
+    if not hunk.removed and back.start <= forward.start and forward.end <= back.end:
         return done
-    if overlap and expected is not None:
+    if expected is not None:
         near_f, near_b = abs(forward.start - expected), abs(back.start - expected)
-        if near_b < near_f or back.start == forward.start:
-            return done
-        if near_f < near_b:
-            return forward
-    elif overlap and back.start == forward.start:
-        return done
+        if near_f != near_b:
+            return done if near_b < near_f else forward
+    if hunk.removed:  # no stated line to tell: the old text is there, exactly
+        return forward
     return _failed(
         f"the change is already at line {back.start + 1}, and its old lines are also at line "
         f"{forward.start + 1}: which one is meant is unclear",

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from architect_tui.patch.compute import run_hunks
-from architect_tui.patch.deps import hunk_needs, introduced, is_python, subset_refusal
+from architect_tui.patch.deps import hunk_needs, introduced, is_python, judge
 from architect_tui.patch.match import CONTROL, ELIDED_COMMENT, REDACTION
 from architect_tui.patch.model import ApplyPlan, FilePatch, FilePlan, Hunk, HunkResult, Patch
 from architect_tui.patch.policy import classify_targets
@@ -36,28 +36,21 @@ def check_result(
     path: str,
     before: str | None,
     after: str,
-    *,
-    only: set[int] | None = None,
+    kept: set[int] | None = None,
     hunks: list[Hunk] | None = None,
 ) -> tuple[str | None, list[str]]:
-    """(why the result must not be written, what it leaves untidy) for a Python file.
+    """(why the result must not be written, warnings) for a Python file (other files: none).
 
     The shared validator guards before any parser (deep nesting crashes parsers), then parses
     and runs pyflakes; only what the change *adds* counts, so an imperfect file does not block a
-    good change. Blocking: it does not parse, is too deep or holds NUL bytes, or leaves a name
-    undefined. Untidy (a warning): an import it leaves unused. For a subset of the hunks
-    (``only``), the refusal names the hunk left out that the subset needs.
+    good change. ``kept``/``hunks``: which of the file's hunks the result holds, so that a name
+    brought by a hunk left out (not accepted, or failed) refuses the subset (:func:`judge`).
     """
     problems = introduced(path, before, after)
-    blocking = [p for p in problems if p.blocking]
-    if blocking and only is not None and hunks is not None:  # a subset: say which hunk it needs
-        return subset_refusal(problems, only, hunks), []
-    if blocking:
-        first = blocking[0]
-        verb = "does not parse" if first.kind == "syntax" else "would break the file"
-        text = first.message.removeprefix("does not parse: ")
-        return f"the result {verb}: {text} (line {first.line})", []
-    return None, [f"{p.message} (line {p.line})" for p in problems]
+    all_hunks = hunks or []
+    return judge(
+        problems, kept if kept is not None else set(range(1, len(all_hunks) + 1)), all_hunks
+    )
 
 
 def whole_diff(path: str, old: bytes | None, new: bytes | None, old_path: str | None = None) -> str:
@@ -212,9 +205,8 @@ def plan_file(
     reason = failed[0].reason if failed else None
     warnings: list[str] = []
     if any(h.actionable for h in applied):
-        error, warnings = check_result(
-            fp.path, tf.text, result.text_file.text, only=only, hunks=fp.hunks
-        )
+        kept = {h.index for h in result.hunks if h.ok}
+        error, warnings = check_result(fp.path, tf.text, result.text_file.text, kept, fp.hunks)
         if error:
             plan = _refused(fp, error, old_bytes=data)
             plan.hunks = result.hunks

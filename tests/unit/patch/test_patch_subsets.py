@@ -89,12 +89,27 @@ def test_cli_partial_refuses_the_subset_left_when_hunk_1_fails(
     assert (shop / VIEWS).read_bytes() == before
 
 
-def test_change_that_leaves_a_name_undefined_is_refused(tmp_path: Path) -> None:
-    """The whole change uses a name nothing defines: the result would break, refused."""
-    (tmp_path / "m.py").write_text("def f():\n    return 1\n")
-    text = "```diff\n--- a/m.py\n+++ b/m.py\n@@ -1,2 +1,2 @@\n def f():\n-    return 1\n+    return jsonify(1)\n```\n"
+def test_name_no_hunk_brings_is_a_warning_not_a_needs(tmp_path: Path) -> None:
+    """The whole change calls a helper nothing defines (models do): offered with a warning,
+    and no hunk is said to need another for it."""
+    (tmp_path / "m.py").write_text("def f():\n    return 1\n\n\ndef g():\n    return 2\n")
+    text = (
+        "```diff\n--- a/m.py\n+++ b/m.py\n@@ -1,2 +1,2 @@\n def f():\n-    return 1\n"
+        "+    return jsonify(1)\n@@ -5,2 +5,2 @@\n def g():\n-    return 2\n+    return jsonify(2)\n```\n"
+    )
     [fp] = plan(extract_changes(text, tmp_path), tmp_path).files
-    assert fp.status == "refused" and "jsonify" in (fp.reason or "")
+    assert fp.status == "ready" and any("jsonify" in w for w in fp.warnings)
+    assert [h.needs for h in fp.hunks] == [[], []]
+
+
+def test_result_that_does_not_compile_is_refused(tmp_path: Path) -> None:
+    """A stray 'break' parses but never compiles: refused before writing."""
+    (tmp_path / "m.py").write_text("def f():\n    return 1\n")
+    text = (
+        "```diff\n--- a/m.py\n+++ b/m.py\n@@ -1,2 +1,3 @@\n def f():\n     return 1\n+break\n```\n"
+    )
+    [fp] = plan(extract_changes(text, tmp_path), tmp_path).files
+    assert fp.status == "refused" and "outside loop" in (fp.reason or "")
 
 
 def test_unused_import_left_behind_is_a_warning(tmp_path: Path) -> None:
