@@ -11,11 +11,19 @@ git and patch get the fenced bodies of the answer (or the whole answer when it h
 a user would paste them. "right" means the exact expected bytes (for a case that must be refused,
 an untouched project); "refused" means the project was left untouched when a change was expected;
 "wrong" is anything else: bytes nobody asked for. Also prints ours' time per case.
+
+Then hostile input at scale (issue 14), in this process, with time and peak traced memory:
+one file with 1k / 2k / 4k / 10k hunks (extract + plan + dry-run apply; near-linear since
+matching looks at the stated line first and whole-file diffs are computed on demand), a result
+nesting 3,000 parentheses (refused by the guard, no parser crash), and a 9 MB diff (just
+under the CLI's 10 MB input cap; larger input is refused before it is parsed). Peak resident
+memory is the process's (the corpus run included), in MB.
 """
 
 from __future__ import annotations
 
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -81,6 +89,53 @@ def run_patch(case: Case, base: Path) -> str:
     return verdict(case, tree(root))
 
 
+def many_hunks(n: int) -> tuple[str, str]:
+    """A file of ``n`` small functions and a diff changing each one (one hunk per function)."""
+    src = "".join(f"def f{i}(x):\n    y = x + {i}\n    return y\n\n\n" for i in range(n))
+    body = [
+        f"@@ -{5 * i + 1},3 +{5 * i + 1},3 @@\n def f{i}(x):\n-    y = x + {i}\n"
+        f"+    y = x - {i}\n     return y"
+        for i in range(n)
+    ]
+    return src, "```diff\n--- a/big.py\n+++ b/big.py\n" + "\n".join(body) + "\n```\n"
+
+
+def measure(src: str, text: str) -> tuple[float, float, str]:
+    """(seconds, peak resident MB of the process so far, outcome) of extract + plan + dry-run
+    apply on one file. Inputs grow, so the running peak is this input's peak."""
+    from architect_tui.patch import apply, extract_answer, plan
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "big.py").write_text(src)
+        start = time.perf_counter()
+        the_plan = plan(extract_answer(text, root), root)
+        report = apply(the_plan, root, dry_run=True)
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    statuses = Counter(h.status for f in the_plan.files for h in f.hunks)
+    files = Counter(f.status for f in report.files)
+    return seconds, peak, f"files {dict(files)} hunks {dict(statuses)}"
+
+
+def scale() -> None:
+    print("\nhostile input at scale (extract + plan + dry-run apply, one process)")
+    print(f"{'input':<34} {'seconds':>8} {'peak RSS':>8}   outcome")
+    for n in (1_000, 2_000, 4_000, 10_000):
+        seconds, peak, outcome = measure(*many_hunks(n))
+        print(f"{f'{n:,} hunks in one file':<34} {seconds:>8.2f} {peak:>8.1f}   {outcome}")
+    nested = "```diff\n--- a/big.py\n+++ b/big.py\n@@ -1 +1 @@\n-x = 1\n+x = "
+    nested += "(" * 3000 + "1" + ")" * 3000 + "\n```\n"
+    seconds, peak, outcome = measure("x = 1\n", nested)
+    print(f"{'result nesting 3,000 parentheses':<34} {seconds:>8.2f} {peak:>8.1f}   {outcome}")
+    n = 9_000_000 // 60
+    big = "```diff\n--- a/big.py\n+++ b/big.py\n@@ -1 +1," + str(n + 1) + " @@\n-x = 1\n+x = 2\n"
+    big += "".join(f"+value_{i:08d} = {i:08d}  # padding to a 9 MB answer.....\n" for i in range(n))
+    seconds, peak, outcome = measure("x = 1\n", big + "```\n")
+    label = f"a {len(big) / 1e6:.0f} MB diff (one new-lines hunk)"
+    print(f"{label:<34} {seconds:>8.2f} {peak:>8.1f}   {outcome}")
+
+
 def main() -> int:
     cases = load_cases()
     tools = {"ours": run_ours}
@@ -116,6 +171,7 @@ def main() -> int:
     print(
         f"\nours: {1000 * elapsed / n:.1f} ms per case (copy + extract + plan + apply + checkpoint)"
     )
+    scale()
     return 0
 
 
