@@ -17,7 +17,7 @@ from architect_tui.patch import apply, extract_changes, plan
 from architect_tui.review.offline import offline_review
 
 SHOP = Path(__file__).resolve().parents[3] / "examples" / "shop"
-VIEWS = "shop/orders/views.py"
+VIEWS = "shop/orders/views.py"  # the conftest's ``shop`` fixture holds this file
 
 
 @pytest.fixture(scope="module")
@@ -29,14 +29,6 @@ def checkout_changes(tmp_path_factory: pytest.TempPathFactory) -> str:
     review = offline_review(project, resolve_target(project, "orders.checkout"), Settings())
     assert "current_app" in review.changes
     return review.changes
-
-
-@pytest.fixture
-def shop(tmp_path: Path) -> Path:
-    root = tmp_path / "shop"
-    (root / "shop" / "orders").mkdir(parents=True)
-    shutil.copy(SHOP / VIEWS, root / VIEWS)
-    return root
 
 
 def test_plan_says_hunk_2_needs_hunk_1(checkout_changes: str, shop: Path) -> None:

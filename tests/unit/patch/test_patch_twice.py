@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from architect_tui.cli import main
 from architect_tui.patch import apply, extract_changes, plan
 
 SHOP = Path(__file__).resolve().parents[3] / "examples" / "shop"
-VIEWS = "shop/orders/views.py"
+VIEWS = "shop/orders/views.py"  # the conftest's ``shop`` fixture holds this file
 # the model's hunk: 4 context lines before, 1 after, its @@ numbers 3 lines off
 GUARD = """```diff
 --- a/shop/orders/views.py
@@ -27,14 +26,6 @@ GUARD = """```diff
      return render_template("orders/detail.html", order=order)
 ```
 """
-
-
-@pytest.fixture
-def shop(tmp_path: Path) -> Path:
-    root = tmp_path / "shop"
-    (root / "shop" / "orders").mkdir(parents=True)
-    shutil.copy(SHOP / VIEWS, root / VIEWS)
-    return root
 
 
 def test_guard_applied_then_planned_again_is_already_applied(shop: Path) -> None:
