@@ -7,8 +7,12 @@
    applied on the strength of its context alone when it removes something else.
 
 When several places are equally plausible, the stated line decides only when one place is clearly
-nearest; otherwise the hunk fails. Context lines keep the file's own text; added lines are
-re-indented when the whole hunk's indentation was shifted (or written with spaces for a tab file).
+nearest; otherwise the hunk fails. The same tiers run on the reversed hunk: a hunk whose new side
+is already in the file at its place is ``already_applied`` (nothing to write), so a change
+applied twice leaves the file as applying it once. A hunk that writes a placeholder, control
+bytes or elided code, or whose context holds a placeholder, is refused at every tier. Context
+lines keep the file's own text; added lines are re-indented when the whole hunk's indentation was
+shifted (or written with spaces for a tab file).
 """
 
 from __future__ import annotations
