@@ -137,3 +137,23 @@ def test_help_documents_allow_outside(capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit):
         main(["apply", "--help"])
     assert "--allow-outside" in capsys.readouterr().out
+
+
+def test_review_document_context_files_flag_the_rest(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`architect review --format json` lists the files the model was shown: a change to any
+    other file needs --allow-outside, even an ordinary one."""
+    (project / "shop" / "__init__.py").write_text("app = None\n")
+    diff = (
+        "```diff\n--- a/shop/views.py\n+++ b/shop/views.py\n@@ -1,2 +1,2 @@\n def search():\n"
+        "-    return 1\n+    return 2\n--- a/shop/__init__.py\n+++ b/shop/__init__.py\n"
+        "@@ -1 +1 @@\n-app = None\n+app = 1\n```\n"
+    )
+    doc = tmp_path / "review.json"
+    doc.write_text(json.dumps({"markdown": diff, "context_files": ["shop/views.py"]}))
+    code = main(["apply", str(doc), "--project", str(project), "--json", "--partial"])
+    report = json.loads(capsys.readouterr().out)
+    status = {f["path"]: f["status"] for f in report["files"]}
+    assert code == 1 and status == {"shop/views.py": "applied", "shop/__init__.py": "refused"}
+    assert (project / "shop" / "__init__.py").read_text() == "app = None\n"
