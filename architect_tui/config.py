@@ -8,7 +8,7 @@
 
 Keys are the field names of ``Settings`` (``model``, ``max_tokens``, ``temperature``,
 ``token_budget``, ``max_retries``, ``max_wait``, ``timeout``, ``deadline``, ``offline``, ``verify``,
-``verify_timeout``, ...); dashes work too.
+``verify_timeout``, ``verify_rounds``, ...); dashes work too.
 
 The API key is read from the environment only, at call time, and never stored in ``Settings``'s
 serialised form: a key must never end up in a saved review or a config file.
@@ -46,6 +46,7 @@ class Settings:
     fail_on: str = "high"  # architect check's default gate
     verify: str | None = None  # the command that checks the project after an apply (shell)
     verify_timeout: float = 600.0  # seconds for the whole verification, then it is stopped
+    verify_rounds: int = 3  # failed checks sent back to the architect for a fix, per review
     sources: tuple[str, ...] = field(default=(), compare=False)  # files that contributed
 
     @property
@@ -88,7 +89,7 @@ def _coerce(values: dict[str, Any]) -> dict[str, Any]:
         if key not in known or key == "sources":
             continue
         try:
-            if key in {"max_tokens", "token_budget", "max_retries"}:
+            if key in {"max_tokens", "token_budget", "max_retries", "verify_rounds"}:
                 out[key] = int(value)
             elif key == "verify":
                 out[key] = str(value) if value not in (None, "", False) else None

@@ -75,6 +75,7 @@ def key_rows() -> list[KeyRow]:
     from architect_tui.ui.changes import ChangesScreen
     from architect_tui.ui.review import ReviewPanel
     from architect_tui.ui.screens.main import MainScreen
+    from architect_tui.ui.screens.review_flow import FlowChangesScreen
     from architect_tui.ui.widgets.code_view import CodeView
     from architect_tui.ui.widgets.map_tree import MapTree
 
@@ -84,6 +85,7 @@ def key_rows() -> list[KeyRow]:
     rows += rows_for("Code view", CodeView.BINDINGS)
     rows += rows_for("Review panel", ReviewPanel.BINDINGS)
     rows += rows_for("Changes", ChangesScreen.BINDINGS)
+    rows += rows_for("Changes", FlowChangesScreen.BINDINGS)  # the verify loop's f and U
     rows += rows_for("Changed routes", ChangeModeScreen.BINDINGS)
     rows += [KeyRow(s, k, d, t, None) for s, k, d, t in _BUILT_IN]
     order = {"Global": 0, "Main": 1, "Map": 2, "Code view": 3, "Review panel": 4, "Changes": 5}

@@ -4,7 +4,9 @@ Takes an :class:`~architect_tui.patch.ApplyPlan` (matched, nothing written). The
 hunks (``space``, ``a``), applies them (``enter``: a worker calls ``architect_tui.patch.apply``
 with ``partial=True``, so the accepted hunks are written even when others failed) and undoes
 (``u``). Results go up as :class:`ChangesScreen.Applied` / :class:`ChangesScreen.Undone`, so the
-app can refresh its map and code view; the screen itself only redraws its cards.
+app can refresh its map and code view; the screen itself only redraws its cards. After an
+apply, the project's checks run in the :class:`VerifyPanel` below the hunks (``x`` or esc stops
+them); its outcome goes up as :class:`VerifyPanel.Verified`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from textual.widgets import Footer, Static
 
 from architect_tui.patch import ApplyPlan, ApplyReport, FilePlan
 from architect_tui.ui.changes.hunk_card import HunkCard
+from architect_tui.ui.changes.verify_panel import VerifyPanel
 from architect_tui.vcs import CommitReport, UndoReport
 
 _FILE_STATUS = {
@@ -63,8 +66,10 @@ class ChangesScreen(Screen[None]):
                 tooltip="Focus the next hunk"),
         Binding("up,k", "previous_hunk", "Previous", id="changes.previous", show=False,
                 tooltip="Focus the previous hunk"),
+        Binding("x", "stop_checks", "Stop checks", id="changes.stop_checks",
+                tooltip="Stop the checks running after the apply (esc too)"),
         Binding("escape", "close", "Close", id="changes.close",
-                tooltip="Close the changes view"),
+                tooltip="Close the changes view (while checks run: stop them)"),
     ]  # fmt: skip
 
     class Applied(Message):
@@ -124,6 +129,7 @@ class ChangesScreen(Screen[None]):
                     yield Static(Content(fp.reason), classes="file-reason")
                 for result in fp.hunks:
                     yield HunkCard(fp.path, result, new_file=fp.kind == "new")
+        yield VerifyPanel()
         yield Static("", id="changes-status")
         yield Footer()
 
@@ -194,7 +200,31 @@ class ChangesScreen(Screen[None]):
             card.split = self.split
 
     def action_close(self) -> None:
+        if self.verify_panel.cancel():
+            return
         self.dismiss()
+
+    # ---- checking the apply (verify_panel.py) ---------------------------------------------------
+
+    @property
+    def verify_panel(self) -> VerifyPanel:
+        return self.query_one(VerifyPanel)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stop_checks":
+            return self.is_mounted and self.verify_panel.running
+        return True
+
+    def action_stop_checks(self) -> None:
+        self.verify_panel.cancel()
+
+    def applied_diffs(self) -> list[str]:
+        """The previewed diffs of the hunks this view wrote (what a fix request quotes)."""
+        return [c.result.diff for c in self._cards() if c.applied]
+
+    @on(VerifyPanel.Verified)
+    def _verified(self, event: VerifyPanel.Verified) -> None:
+        self.refresh_bindings()
 
     # ---- applying and undoing ----------------------------------------------------------------
 
@@ -227,6 +257,7 @@ class ChangesScreen(Screen[None]):
     def action_undo(self) -> None:
         if self.busy:
             return
+        self.verify_panel.cancel()  # the checks would test files about to be restored
         self.busy = True
         self._status("Undoing…")
         self._undo_worker()
@@ -283,6 +314,9 @@ class ChangesScreen(Screen[None]):
             self._status(f"Applied {len(done)} hunk(s); checkpoint {report.checkpoint}. u undoes.")
             if report.checkpoint:
                 self._route_effect(report.checkpoint)
+            written = [f.path for f in report.files if f.applied_hunks or f.status == "applied"]
+            self.verify_panel.start(self.root, written)
+            self.refresh_bindings()
         else:
             self._status(report.reason or "Nothing was written.")
             if report.reason:

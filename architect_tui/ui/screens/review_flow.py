@@ -15,6 +15,10 @@ The flow, as the user meets it:
 - ``A``: the same with the user's question (it needs a model; without a key it says so).
 - A finding jumps the code view to its line; "N proposed changes" (or ``c``) extracts and plans
   the diff in a thread and opens the changes screen; an apply or undo there re-reads the project.
+- After an apply the changes screen runs the project's checks; when they fail, ``f`` there sends
+  the failure back as a follow-up of the same conversation (``review/fix_request.py``) and its
+  answer opens in a new changes screen, at most ``verify_rounds`` times per review; ``U`` undoes
+  the whole chain of applies (``vcs.undo_through``) after a confirmation.
 
 This module is imported on first use (the review modules take ~0.3 s to import), never on the
 path to the first frame.
@@ -23,11 +27,13 @@ path to the first frame.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from textual import getters, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.worker import Worker, WorkerState
 
@@ -35,6 +41,7 @@ from architect_tui.analysis.model import ProjectMap
 from architect_tui.analysis.selection import Selection
 from architect_tui.config import load_settings
 from architect_tui.patch import ApplyPlan
+from architect_tui.patch.verify import VerifyResult
 from architect_tui.review.model import Review
 from architect_tui.review.session import (
     OFFLINE_NOTE,
@@ -44,6 +51,8 @@ from architect_tui.review.session import (
     prepare_review,
 )
 from architect_tui.ui.changes import ChangesScreen, changes_screen
+from architect_tui.ui.changes.confirm_screen import ConfirmScreen
+from architect_tui.ui.changes.verify_panel import VerifyPanel
 from architect_tui.ui.review import (
     AskScreen,
     ContextScreen,
@@ -67,12 +76,80 @@ EMPTY_TEXT = "No review yet: select a route, a blueprint, a file or a line range
 PanelMode = Literal["hidden", "docked", "max"]
 
 
+@dataclass(slots=True)
+class VerifyChain:
+    """The applies of one review and its fixes: undone together back to before ``first``."""
+
+    first: str  # the checkpoint of the chain's first apply
+    fixes_sent: int = 0
+
+
 class FlowChangesScreen(ChangesScreen):
     """The changes screen, telling the flow when files were written or restored (its own
-    handlers still run first: Textual calls each class's handler along the MRO)."""
+    handlers still run first: Textual calls each class's handler along the MRO), and closing
+    the verify loop: ``f`` asks for a fix of failed checks, ``U`` undoes the chain."""
 
     # A relative CSS_PATH resolves next to the subclass's module: name the original file.
     CSS_PATH = str(Path(changes_screen.__file__).with_name("changes_screen.tcss"))
+    BINDINGS = [
+        Binding("f", "ask_fix", "Ask for a fix", id="changes.ask_fix",
+                tooltip="Send the failed checks and the applied diff back to the architect"),
+        Binding("U", "undo_chain", "Undo all", id="changes.undo_chain",
+                tooltip="Undo every apply of this review and its fixes, after a confirmation"),
+    ]  # fmt: skip
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "ask_fix":
+            panel = self.verify_panel if self.is_mounted else None
+            return panel is not None and panel.state in ("failed", "timed_out")
+        if action == "undo_chain":
+            return self._flow.chain is not None and not self.busy
+        return super().check_action(action, parameters)
+
+    @on(VerifyPanel.Verified)
+    def _offer_fix(self, event: VerifyPanel.Verified) -> None:
+        if not event.result.ok and not event.result.cancelled:
+            self.verify_panel.set_hint(self._flow.fix_hint())
+        self.refresh_bindings()
+
+    def action_ask_fix(self) -> None:
+        result = self.verify_panel.result
+        if result is None or result.ok:
+            return
+        if self._flow.send_fix(result, self.applied_diffs()):
+            self.dismiss()
+
+    @work(exclusive=True, group="changes", exit_on_error=False)
+    async def action_undo_chain(self) -> None:
+        chain = self._flow.chain
+        if chain is None or self.busy:
+            return
+        question = (
+            f"Undo every apply of this review ({chain.fixes_sent} fix round(s) after the first), "
+            f"back to before checkpoint {chain.first}?"
+        )
+        if not await self.app.push_screen_wait(ConfirmScreen(question)):
+            return
+        self.verify_panel.cancel()
+        self.busy = True
+        self._status("Undoing the chain…")
+        try:
+            reports = await asyncio.to_thread(self._flow.undo_chain_now)
+        finally:
+            self.busy = False
+        if any(r.undone for r in reports):
+            self._flow.files_changed()
+        restored = sorted({f.path for r in reports if r.undone for f in r.files})
+        if reports and all(r.undone for r in reports):
+            self.report = None
+            for card in self._cards():
+                card.applied = False
+            self._status(f"Undid {len(reports)} apply(s); restored {', '.join(restored)}.")
+        else:
+            why = next((r.reason for r in reports if not r.undone), None) or "nothing undone"
+            self._status(f"Undo of the chain stopped after {len(reports) - 1}: {why}")
+            self.notify(why, title="Undo all", severity="warning")
+        self.refresh_bindings()
 
     def __init__(self, flow: ReviewFlow, the_plan: ApplyPlan, root: Path, *, message: str) -> None:
         super().__init__(the_plan, root, message=message)
@@ -81,6 +158,7 @@ class FlowChangesScreen(ChangesScreen):
     @on(ChangesScreen.Applied)
     def _tell_flow_applied(self, event: ChangesScreen.Applied) -> None:
         if event.report.applied:
+            self._flow.chain_applied(event.report.checkpoint)
             self._flow.files_changed()
 
     @on(ChangesScreen.Undone)
@@ -103,6 +181,8 @@ class ReviewFlow(Vertical):
         self.session = ReviewSession(self.root, load_settings(self.root))
         # what the current conversation is about (for the offline review and the changes)
         self._subject: tuple[ProjectMap, Selection, str] | None = None
+        self.chain: VerifyChain | None = None  # the applies of this review and its fixes
+        self._fix_pending = False  # the running turn asks for a fix: open its changes when done
 
     def compose(self) -> ComposeResult:
         yield ReviewPanel(empty_text=EMPTY_TEXT, id="review-panel")
@@ -180,6 +260,7 @@ class ReviewFlow(Vertical):
         lens = self.lens
         self.session.settings = settings
         self._subject = (project, selection, lens)
+        self.chain = None
         if choice.source != "model":
             self.notify(choice.note or OFFLINE_NOTE, title="Offline review", timeout=6)
             self.run_offline()
@@ -251,10 +332,17 @@ class ReviewFlow(Vertical):
             self.notify(
                 "The review could not be saved under .architect/reviews/.", severity="warning"
             )
+        if self._fix_pending:
+            self._fix_pending = False
+            if message.review.changes.strip():
+                self.open_changes(message.review)
+            else:
+                self.notify("The architect's answer proposes no changes.", title="Fix", timeout=6)
 
     @on(ReviewPanel.ReviewFailed)
     def _failed(self, message: ReviewPanel.ReviewFailed) -> None:
         message.stop()
+        self._fix_pending = False
         self.session.failed(message.failure, message.question)
 
     @on(ReviewPanel.RetryRequested)
@@ -319,6 +407,65 @@ class ReviewFlow(Vertical):
             return
         message = f"architect: {review.target} ({review.model}, {review.lens})"
         await self.app.push_screen(FlowChangesScreen(self, the_plan, self.root, message=message))
+
+    # ---- the verify loop: a fix for failed checks, undo of the whole chain ----------------------
+
+    def chain_applied(self, checkpoint: str | None) -> None:
+        """An apply of this review (or of a fix) wrote files: the first one starts the chain."""
+        if checkpoint and self.chain is None:
+            self.chain = VerifyChain(checkpoint)
+
+    def fix_hint(self) -> str:
+        """What the verify panel says after a failure: the keys, and whether a round is left."""
+        rounds = self.session.settings.verify_rounds
+        if self.session.conversation is None:
+            return "U undoes all; no conversation to ask for a fix"
+        if self.chain is not None and self.chain.fixes_sent >= rounds:
+            return f"{rounds} fix round(s) used; U undoes all"
+        return "f asks the architect for a fix · U undoes all"
+
+    def send_fix(self, result: VerifyResult, diffs: list[str]) -> bool:
+        """Send the failed checks back as a follow-up; False (and a note) when it cannot."""
+        from architect_tui.review.fix_request import fix_request
+
+        rounds = self.session.settings.verify_rounds
+        chain = self.chain
+        if chain is None:
+            return False
+        if chain.fixes_sent >= rounds:
+            self.notify(
+                f"{rounds} fix round(s) used (verify_rounds): U undoes the whole chain.",
+                title="No more rounds",
+                severity="warning",
+            )
+            return False
+        text = fix_request(result, diffs, round_no=chain.fixes_sent + 1, rounds=rounds)
+        self.reveal()
+        if self.session.follow_up(self.panel, text) is None:
+            self.notify(
+                "This review has no conversation to continue: press R for a new one.",
+                title="Cannot ask for a fix",
+                severity="warning",
+            )
+            return False
+        chain.fixes_sent += 1
+        self._fix_pending = True
+        return True
+
+    def undo_chain_now(self) -> list[UndoReport]:
+        """Blocking (run it in a thread): undo the chain back to before its first apply."""
+        from architect_tui.vcs import undo_through
+
+        chain = self.chain
+        if chain is None:
+            return []
+        try:
+            reports = undo_through(self.root, chain.first)
+        except Exception as error:
+            return [UndoReport(False, None, reason=f"undo failed: {error}")]
+        if reports and all(r.undone for r in reports):
+            self.chain = None
+        return reports
 
     def files_changed(self) -> None:
         """Files were written or restored: read the project again, show the code as it is now."""
