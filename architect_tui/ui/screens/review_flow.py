@@ -164,7 +164,9 @@ class FlowChangesScreen(ChangesScreen):
     @on(ChangesScreen.Undone)
     def _tell_flow_undone(self, event: ChangesScreen.Undone) -> None:
         if event.report.undone:
+            self._flow.chain_undone(event.report.checkpoint)
             self._flow.files_changed()
+            self.refresh_bindings()
 
 
 class ReviewFlow(Vertical):
@@ -415,6 +417,11 @@ class ReviewFlow(Vertical):
         if checkpoint and self.chain is None:
             self.chain = VerifyChain(checkpoint)
 
+    def chain_undone(self, checkpoint: str | None) -> None:
+        """A single undo (``u``) took back the chain's first apply: there is no chain left."""
+        if self.chain is not None and checkpoint == self.chain.first:
+            self.chain = None
+
     def fix_hint(self) -> str:
         """What the verify panel says after a failure: the keys, and whether a round is left."""
         rounds = self.session.settings.verify_rounds
@@ -488,6 +495,7 @@ class ReviewFlow(Vertical):
             return
         restored = [f.path for f in report.files if f.status == "restored"]
         self.notify(f"Restored {', '.join(restored) or 'nothing'}.", title="Undo")
+        self.chain_undone(report.checkpoint)
         self.files_changed()
 
     @work(exclusive=True, group="history", exit_on_error=False)
