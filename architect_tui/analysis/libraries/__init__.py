@@ -12,6 +12,7 @@ from typing import Any
 from architect_tui.analysis.libraries import (
     admin,
     apiflask,
+    appbuilder,
     classful,
     flask,
     protobuf,
@@ -31,6 +32,7 @@ MODELS: tuple[LibraryModel, ...] = (
     restful.MODEL,
     flask.MODEL,
     admin.MODEL,
+    appbuilder.MODEL,
     classful.MODEL,
     protobuf.MODEL,
     stdlib.MODEL,
