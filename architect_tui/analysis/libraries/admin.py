@@ -24,6 +24,7 @@ from architect_tui.analysis.libraries.base import (
     arg,
     class_name,
     passthrough,
+    url_marker,
 )
 from architect_tui.analysis.libraries.flask import register_blueprint, synthetic_blueprint
 from architect_tui.analysis.values import (
@@ -166,16 +167,7 @@ def _expose(
     ctx: Context, path: str, args: list[Any], kwargs: dict[str, Any], site: Site
 ) -> Builtin:
     """``@expose(url="/", methods=("GET",))``: the URL is kept on the function."""
-    url = arg(args, kwargs, 0, "url", "/")
-    methods = arg(args, kwargs, 1, "methods", GET)
-
-    def mark(a: list[Any], k: dict[str, Any], s: Site) -> Any:
-        if a and isinstance(a[0], FuncRef):
-            urls = getattr(a[0], "admin_urls", None) or []
-            a[0].admin_urls = [*urls, (url, methods)]  # type: ignore[attr-defined]
-        return a[0] if a else None
-
-    return Builtin(mark, "expose")
+    return url_marker(args, kwargs, "admin_urls")
 
 
 def _exposed(view: AdminView) -> list[tuple[Any, str, Any, Any]]:

@@ -188,6 +188,21 @@ def identity_decorator(label: str) -> Builtin:
     return Builtin(lambda a, k, s: a[0] if a else None, label)
 
 
+def url_marker(args: list[Any], kwargs: dict[str, Any], attr: str) -> Builtin:
+    """``@expose(url="/", methods=("GET",))`` of Flask-Admin and Flask-AppBuilder: the pair is
+    appended to the method's ``attr`` list (the libraries' ``f._urls``), read when the class
+    becomes a blueprint."""
+    url = arg(args, kwargs, 0, "url", "/")
+    methods = arg(args, kwargs, 1, "methods", ("GET",))
+
+    def mark(a: list[Any], k: dict[str, Any], s: Site) -> Any:
+        if a and isinstance(a[0], FuncRef):
+            setattr(a[0], attr, [*(getattr(a[0], attr, None) or []), (url, methods)])
+        return a[0] if a else None
+
+    return Builtin(mark, "expose")
+
+
 def class_name(value: Any) -> Any:
     """A class's ``__name__`` (project class or library path), or Unknown."""
     from architect_tui.analysis.values import External
@@ -210,6 +225,7 @@ __all__ = [
     "class_name",
     "identity_decorator",
     "passthrough",
+    "url_marker",
 ]
 
 
