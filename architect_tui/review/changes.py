@@ -1,6 +1,6 @@
 """The changes a review proposes, read with the same extraction ``architect apply`` uses.
 
-There is one reader of proposed changes: :func:`architect_tui.patch.extract_changes`. The TUI's
+There is one reader of proposed changes: :func:`architect_tui.patch.extract_answer`. The TUI's
 changes view, ``architect apply`` and the review's own ``changes`` field all go through it, so a
 diff in a ```python fence, an unfenced diff, a SEARCH/REPLACE block or the last complete hunk of
 an answer cut at max_tokens is offered everywhere or nowhere. A second, narrower reader (only
@@ -14,9 +14,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from architect_tui.patch import ApplyPlan, FilePatch, Hunk, Patch, extract_changes, plan
+from architect_tui.patch import (
+    ApplyPlan,
+    FilePatch,
+    Hunk,
+    Patch,
+    extract_answer,
+    extract_changes,
+    plan,
+)
 from architect_tui.review.model import Review
-from architect_tui.review.parse import unwrap_answer
 
 
 def proposed_patch(review: Review, root: Path) -> Patch:
@@ -26,9 +33,7 @@ def proposed_patch(review: Review, root: Path) -> Patch:
     The whole answer is read (prose, fences of any language, SEARCH/REPLACE), not only the
     ``changes`` text; a saved review whose markdown holds no change falls back to it.
     """
-    # unwrap_answer: a whole answer in a ```markdown fence holds its diffs in inner fences that
-    # a fence-by-fence reader would take as context lines (idempotent once patch unwraps too).
-    patch = extract_changes(unwrap_answer(review.markdown), root, incomplete=review.incomplete)
+    patch = extract_answer(review.markdown, root, incomplete=review.incomplete)
     if not patch.files and review.changes.strip():
         patch = extract_changes(review.changes, root, incomplete=review.incomplete)
     return patch

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Any
 
 from architect_tui.config import Settings
-from architect_tui.patch import extract_changes
+from architect_tui.patch import extract_answer
 from architect_tui.review.changes import has_cut_hunk, render_patch
 from architect_tui.review.client import StreamEnd, stream_answer, system_blocks
 from architect_tui.review.context import render_user_message
@@ -38,7 +38,7 @@ from architect_tui.review.model import (
     Usage,
     UsageUpdate,
 )
-from architect_tui.review.parse import parse_answer, unwrap_answer
+from architect_tui.review.parse import parse_answer
 from architect_tui.review.redact import flag_redacted_changes
 
 EPHEMERAL = {"type": "ephemeral"}
@@ -146,7 +146,7 @@ class Conversation:
         changes, cut = answer.changes, answer.dropped_unfinished
         root = self.request.root
         if root is not None:  # the one extraction the changes view and `architect apply` use
-            patch = extract_changes(unwrap_answer(text), root, incomplete=incomplete)
+            patch = extract_answer(text, root, incomplete=incomplete)
             changes, cut = render_patch(patch, root), has_cut_hunk(patch)
         review = Review(
             target=self.request.target,
