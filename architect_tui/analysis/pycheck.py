@@ -20,6 +20,7 @@ generated), a model's proposed change, an autofix. Two facts drive this module:
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -171,15 +172,21 @@ def _snake(name: str) -> str:
 
 def check_source(text: str, filename: str = "<string>") -> list[CodeProblem]:
     """Guard, parse and pyflakes problems of ``text``, in line order."""
+    return list(_problems(text, filename))
+
+
+@functools.lru_cache(maxsize=32)
+def _problems(text: str, filename: str) -> tuple[CodeProblem, ...]:
+    """Memoised: every candidate fix of one file compares against the same ``before``."""
     tree = parse(text, filename)
     if isinstance(tree, CodeProblem):
-        return [tree]
+        return (tree,)
     from pyflakes import checker
 
     try:
         found = checker.Checker(tree, filename=filename)
     except RecursionError:
-        return [CodeProblem("too_complex", 1, "cannot be checked safely: nested too deeply")]
+        return (CodeProblem("too_complex", 1, "cannot be checked safely: nested too deeply"),)
     problems = []
     for msg in found.messages:
         args = getattr(msg, "message_args", ()) or ()
@@ -193,7 +200,7 @@ def check_source(text: str, filename: str = "<string>") -> list[CodeProblem]:
             )
         )
     problems.sort(key=lambda p: p.line)
-    return problems
+    return tuple(problems)
 
 
 def new_problems(before: str | None, after: str, filename: str = "<string>") -> list[CodeProblem]:

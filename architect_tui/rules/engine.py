@@ -113,6 +113,11 @@ class CheckResult:
                 by_file.setdefault(v.file, []).append(v)
         out = []
         for path in sorted(by_file):
+            every_fix = {id(v) for v in self.violations if v.file == path and v.fix is not None}
+            if path in self.fixed and {id(v) for v in by_file[path]} == every_fix:
+                # the same fixes check_sources already applied together: do not transform again
+                out.append(unified_diff(path, self.originals[path], self.fixed[path]))
+                continue
             code = _apply_fixes(self.modules[path], by_file[path], self.facts.get(path))
             if code is not None and code != self.originals[path]:
                 out.append(unified_diff(path, self.originals[path], code))
@@ -345,8 +350,7 @@ def _transform(
                 AddImportsVisitor.add_needed_import(context, req.module, req.obj)
             new = AddImportsVisitor(context).transform_module(new)
         code = new.code
-        cst.parse_module(code)
-        compile(code, "<fix>", "exec")
+        compile(code, "<fix>", "exec")  # new_problems below parses too; no second LibCST parse
     except Exception:  # a fix that cannot be applied or does not parse is dropped
         return None
     if any(p.blocking for p in new_problems(module.code, code)):
