@@ -21,6 +21,7 @@ each project view class into a blueprint.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -463,8 +464,26 @@ def _blueprint_of_class(
 
 
 def _class_value(cls: ClassRef, name: str, default: Any) -> Any:
+    """The attribute as the view instance has it: FAB instantiates the class first, so a
+    ``self.route_base = "/x"`` in a project ``__init__`` wins over the class body (a literal
+    string is taken; anything else is only known at run time)."""
     from architect_tui.analysis.values import MISSING
 
+    init = cls.lookup("__init__")
+    if isinstance(init, FuncRef) and not isinstance(init.node, ast.Lambda):
+        for node in ast.walk(init.node):
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            for target in targets:
+                if (
+                    isinstance(target, ast.Attribute)
+                    and target.attr == name
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                ):
+                    value = node.value  # type: ignore[union-attr]
+                    if isinstance(value, ast.Constant) and isinstance(value.value, str | None):
+                        return value.value
+                    return Unknown(f"self.{name} set in __init__")
     value = cls.lookup(name)
     return default if value is MISSING else value
 

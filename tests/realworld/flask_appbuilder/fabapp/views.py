@@ -1,4 +1,5 @@
-"""After Flask-AppBuilder examples/quickhowto/app/views.py and examples/simpleform, and
+"""After Flask-AppBuilder examples/quickhowto/app/views.py and examples/simpleform,
+onaio/superset-patchup (``route_base`` set in ``__init__``) and
 Superset's ``SupersetAppInitializer.init_views`` (add_view / add_view_no_menu calls in one
 function, views with their own ``route_base`` and ``@expose`` methods)."""
 
@@ -69,6 +70,18 @@ class KeepAlive(BaseView):
         return ""
 
 
+class KetchupApiView(BaseView):
+    """After onaio/superset-patchup's SupersetKetchupApiView: route_base set in __init__."""
+
+    def __init__(self):
+        self.route_base = "/superset-ketchup/api"
+        super().__init__()
+
+    @expose("/version/", methods=["GET"])
+    def version(self):
+        return ""
+
+
 class MyFormView(SimpleFormView):
     form_title = "This is my first form view"
     message = "My form submitted"
@@ -83,5 +96,6 @@ def init_views(appbuilder):
     appbuilder.add_view(MyView(), "Method1", category="My View")
     appbuilder.add_link("Method2", href="/myview/method2/john", category="My View")
     appbuilder.add_view_no_menu(KeepAlive)
+    appbuilder.add_view_no_menu(KetchupApiView)
     appbuilder.add_view_no_menu(MyFormView, endpoint="myform")
     appbuilder.add_view(ContactModelView, "Again")  # already added: skipped by FAB
