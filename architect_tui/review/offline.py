@@ -72,6 +72,9 @@ def offline_review(
         findings=findings,
         changes=changes,
         source="local",
+        # the files the rules read for this scope: their fixes are what the review is about,
+        # so `architect apply` and the changes view do not take them for writes outside it
+        context_files=sorted(result.modules),
     )
 
 
