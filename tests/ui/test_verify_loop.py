@@ -212,3 +212,92 @@ async def test_checks_can_be_stopped_and_say_so(tmp_path: Path, stop_key: str) -
         assert panel.result.cancelled and panel.result.exit is None
         assert app.screen is screen  # esc stopped the checks; it did not close the view
         assert "cancelled" in str(screen.query_one("#verify-title").render())
+
+
+async def test_checks_past_the_timeout_say_timed_out(tmp_path: Path) -> None:
+    """A check that outlives verify_timeout is stopped and the panel says 'timed out'."""
+    hang = (
+        f"{shlex.quote(sys.executable)} -c "
+        "\"import threading; print('started', flush=True); threading.Event().wait()\""
+    )
+    root = git_project(tmp_path / "calc", hang)
+    (root / ".architect").mkdir()
+    (root / ".architect" / "config.toml").write_text("verify_timeout = 1\n")
+    screen = ChangesScreen(plan(extract_changes(BREAKS, root), root), root)
+    app = Host(screen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "enter")
+        panel = screen.verify_panel
+        await until(pilot, lambda: panel.result is not None, "the timeout")
+        await app.workers.wait_for_complete()
+        assert panel.state == "timed_out" and panel.result is not None
+        assert panel.result.timed_out and panel.result.exit is None
+        assert "timed out" in str(screen.query_one("#verify-title").render())
+        assert not shown(screen, "x")
+
+
+async def test_rounds_run_out_and_undo_all_asks_first(
+    tmp_path: Path, llm_env: AnthropicServer
+) -> None:
+    """verify_rounds = 1: a fix that fails again gets no second round; U asks, n keeps files."""
+    root = git_project(tmp_path / "calc", pytest_command())
+    (root / ".architect").mkdir()
+    (root / ".architect" / "config.toml").write_text("verify_rounds = 1\n")
+    original = (root / "calc.py").read_bytes()
+    llm_env.queue(TextReply(BREAKS), TextReply(answer("a - b", "a * b")))
+    app = ArchitectApp(
+        root,
+        reader=lambda r, _cache: read_project(r, use_cache=False),
+        git_probe=lambda _r: "⎇ main · clean",
+        cursor_blink=False,
+    )
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.jump_to(JumpTarget("route", "total", "", ""))
+        await settle(pilot)
+        await pilot.press("R")
+        await until(pilot, lambda: isinstance(app.screen, LensScreen), "lens picker")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ContextScreen), "context screen")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen), "back to the map")
+        await settle(pilot)
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, ChangesScreen), "the changes view")
+        first = app.screen
+        assert isinstance(first, ChangesScreen)
+        await settle(pilot)
+        await pilot.press("a", "enter")
+        await verified(pilot, first)
+        await pilot.press("f")
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, ChangesScreen) and app.screen is not first,
+            "the fix's changes view",
+        )
+        second = app.screen
+        assert isinstance(second, ChangesScreen)
+        await settle(pilot)
+        assert "fix round 1 of 1" in llm_env.requests[1].last_user_text
+        await pilot.press("a", "enter")
+        panel = await verified(pilot, second)
+        assert panel.state == "failed" and "assert 6 == 5" in panel.result.output_tail  # type: ignore[union-attr]
+        assert "1 fix round(s) used" in panel.hint and not shown(second, "f")
+        await pilot.press("f")  # no round left: not offered, nothing is sent, the view stays
+        await settle(pilot)
+        assert len(llm_env.requests) == 2 and app.screen is second
+        # U asks first; n leaves the files as they are
+        await pilot.press("U")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the confirmation")
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is second
+        assert (root / "calc.py").read_text() == "def add(a, b):\n    return a * b\n"
+        await pilot.press("U")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the confirmation")
+        await pilot.press("y")
+        await settle(pilot)
+        assert (root / "calc.py").read_bytes() == original

@@ -101,7 +101,8 @@ class FlowChangesScreen(ChangesScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "ask_fix":
             panel = self.verify_panel if self.is_mounted else None
-            return panel is not None and panel.state in ("failed", "timed_out")
+            failed = panel is not None and panel.state in ("failed", "timed_out")
+            return failed and self._flow.rounds_left() > 0
         if action == "undo_chain":
             return self._flow.chain is not None and not self.busy
         return super().check_action(action, parameters)
@@ -421,6 +422,11 @@ class ReviewFlow(Vertical):
         """A single undo (``u``) took back the chain's first apply: there is no chain left."""
         if self.chain is not None and checkpoint == self.chain.first:
             self.chain = None
+
+    def rounds_left(self) -> int:
+        """Fix requests this review may still send (``verify_rounds`` minus those sent)."""
+        sent = self.chain.fixes_sent if self.chain is not None else 0
+        return max(0, self.session.settings.verify_rounds - sent)
 
     def fix_hint(self) -> str:
         """What the verify panel says after a failure: the keys, and whether a round is left."""
