@@ -48,6 +48,7 @@ _TOKEN = re.compile(
     r"[(\[{]|[)\]}]|[,;:]|\n[ \t]*|\.(?![0-9])|[-+*/%&|^@<>~]+=?|\b(?:and|or|not|if|else)\b"
 )
 
+
 @dataclass(frozen=True)
 class CodeProblem:
     """One reason a source is unsafe, broken or would break: a value, never an exception."""

@@ -15,6 +15,7 @@ from architect_tui.rules.auth import AuthGap, is_auth_decorator, route_auth_gap
 
 __all__ = ["AuthGap", "auth_gap", "is_auth_decorator"]  # the details pane imports them here
 
+
 def estimate_tokens(chars: int) -> int:
     """Rough token count for English-and-code text: characters / 3.5, as the status line shows."""
     return 0 if chars <= 0 else max(1, round(chars / CHARS_PER_TOKEN))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from ui_project import shop_map, write_project
+from ui_project import RecordingApp, shop_map, write_project
 
 from architect_tui.analysis.model import ProjectMap
 from architect_tui.ui.app import ArchitectApp
@@ -36,7 +36,7 @@ def make_app(shop_root: Path) -> Callable[..., ArchitectApp]:
         reader: Callable[[Path, bool], ProjectMap] | None = None,
         git: str | None = "⎇ main · clean",
     ) -> ArchitectApp:
-        return ArchitectApp(
+        return RecordingApp(
             root or shop_root,
             reader=reader or (lambda r, _cache: shop_map(r)),
             git_probe=None if git is None else (lambda _r: git),

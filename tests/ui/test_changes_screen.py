@@ -8,10 +8,12 @@ import pytest
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.widgets import Input
 from textual_diff_view import DiffView
 
 from architect_tui.patch import ApplyPlan, extract_changes, plan
 from architect_tui.ui.changes import ChangesScreen, HunkCard
+from architect_tui.ui.changes.dialogs import CommitMessageScreen
 
 SOURCE = "".join(f"def f{i}():\n    return {i}\n\n\n" for i in range(8))
 
@@ -152,10 +154,15 @@ async def test_commit_on_request_in_a_git_repository(root: Path) -> None:
         await pilot.press("a", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("c")
+        await pilot.press("c")  # the message is shown for editing first
+        dialog = app.screen
+        assert isinstance(dialog, CommitMessageScreen)
+        assert dialog.query_one(Input).value == "Return tenfold values"
+        assert git("log", "-1", "--format=%s").strip() == "init"  # nothing committed yet
+        await pilot.press(*" ten times", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    assert git("log", "-1", "--format=%s").strip() == "Return tenfold values"
+    assert git("log", "-1", "--format=%s").strip() == "Return tenfold values ten times"
     assert git("status", "--porcelain").strip() == ""
 
 

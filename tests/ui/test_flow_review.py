@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
-from ui_project import settle, shop_map, write_project
+from ui_project import RecordingApp, settle, shop_map, write_project
 
 from architect_tui.analysis import read_project
 from architect_tui.ui.app import ArchitectApp
@@ -29,7 +29,11 @@ from architect_tui.ui.review import (
 from architect_tui.ui.review.findings import FindingsList
 from architect_tui.ui.review.turn import FailureBox
 from architect_tui.ui.screens.main import MainScreen
-from architect_tui.ui.screens.review_flow import ASK_NEEDS_KEY, OFFLINE_NOTE
+from architect_tui.ui.screens.review_flow import (
+    ASK_NEEDS_KEY,
+    OFFLINE_CANNOT_ANSWER,
+    OFFLINE_NOTE,
+)
 from tests.support.anthropic_server import AnthropicServer, ErrorReply, HangReply, TextReply
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shop"
@@ -99,7 +103,7 @@ def shop_copy(tmp_path: Path) -> Path:
     return root
 
 
-def make_app(root: Path, *, real_reader: bool = True) -> ArchitectApp:
+def make_app(root: Path, *, real_reader: bool = True) -> RecordingApp:
     """The app on ``root``: the real reader, or the small project's hand-built map (faster)."""
     return RecordingApp(
         root,
@@ -109,15 +113,6 @@ def make_app(root: Path, *, real_reader: bool = True) -> ArchitectApp:
         git_probe=lambda _r: "⎇ main · clean",
         cursor_blink=False,
     )
-
-
-class RecordingApp(ArchitectApp):
-    """The app, keeping every notification's text: a toast expires after its timeout, and on a
-    loaded machine an offline review can take longer than that before the test looks."""
-
-    def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
-        self.__dict__.setdefault("seen_notes", []).append(str(message))
-        super().notify(message, **kwargs)
 
 
 async def until(pilot: Pilot, condition: Callable[[], bool], what: str) -> None:
@@ -156,7 +151,9 @@ def hunk_edit(diff: str, index: int) -> tuple[str, str]:
 
 
 def notes(app: ArchitectApp) -> list[str]:
-    return list(app.__dict__.get("seen_notes", []))
+    """Every notification so far (expired ones too)."""
+    assert isinstance(app, RecordingApp)
+    return app.notes
 
 
 async def test_offline_review_to_apply_and_undo(shop_copy: Path, no_llm_env: None) -> None:
@@ -375,20 +372,27 @@ async def test_panel_modes_history_and_offline_follow_up(
         flow = main._review_flow
         assert flow is not None and flow.mode == "docked" and flow.display
         assert not main.details.display  # the panel took the details pane's place
-        await pilot.press("escape")  # focus back on the map
+        # 80 columns: the docked review takes the map's column; the focus left it for the panel
+        assert not main.query_one("#left").display and main.code_view.display
+        assert app.focused is flow.panel.conversation
         await pilot.press("p")
         assert flow.mode == "max" and not main.code_view.display
-        assert not main.query_one("#left").display
-        await pilot.press("escape", "p")
+        assert app.focused is flow.panel.conversation  # p never moves into the input
+        await pilot.press("p")
         assert flow.mode == "hidden" and not flow.display and main.details.display
+        assert app.focused is main.map_tree
         await pilot.press("p")
         assert flow.mode == "docked" and main.code_view.display
-        # offline: a follow-up needs a model, and says so
+        await pilot.press("escape")  # narrow: esc uncovers the map
+        assert flow.mode == "hidden" and app.focused is main.map_tree
+        await pilot.press("p")
+        # offline: a follow-up needs a model, says so, and keeps the question
         panel = flow.panel
         panel.follow_up_input.focus()
         await pilot.press(*"why?", "enter")
         await pilot.pause()
-        assert ASK_NEEDS_KEY in notes(app)
+        assert OFFLINE_CANNOT_ANSWER in notes(app)
+        assert panel.follow_up_input.value == "why?"
         assert len(panel.turns) == 1
         # the review was saved; H reopens it
         await pilot.press("escape", "H")

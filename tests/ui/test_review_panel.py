@@ -190,7 +190,7 @@ async def test_offline_review_without_deltas_shows_its_markdown() -> None:
         await pilot.pause()
         assert panel.query_one(Markdown).source == "## Summary\nOffline.\n"
         findings = panel.query_one(FindingsList)
-        assert findings.border_title == "1 findings (1 local)"
+        assert findings.border_title == "1 finding (1 local)"  # singular
         assert "local AR301" in str(findings.get_option_at_index(0).prompt)
         assert panel.query_one(".no-changes").render().plain == "No proposed changes"
 
@@ -263,7 +263,7 @@ async def test_waiting_shows_a_countdown_then_streams() -> None:
         )
         await pilot.pause()
         assert panel.status == "waiting"
-        assert "waiting — 30s (rate limited)" in panel.header_text
+        assert "waiting — 30s: rate limited" in panel.header_text
         gate.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -379,13 +379,14 @@ async def test_follow_up_posts_and_appends_a_turn() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert [m.text for m in posted(seen, ReviewPanel.FollowUp)] == ["why?"]
-        assert panel.follow_up_input.value == ""
+        assert panel.follow_up_input.value == "why?"  # kept until the owner sends it
         panel.continue_review(
             script(TextDelta("Because."), UsageUpdate(Usage(150, 20)), Finished(make_review("B"))),
             "why?",
         )
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert panel.follow_up_input.value == ""
         turns = panel.turns
         assert [t.question for t in turns] == [None, "why?"]
         assert panel.transcript == "First.\n\nBecause."

@@ -220,5 +220,5 @@ async def test_editor_without_a_terminal_says_so(make_app, monkeypatch) -> None:
         await settle(pilot)
         await pilot.press("down", "down", "e")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = app.notes
         assert "This terminal cannot hand over to an editor." in messages

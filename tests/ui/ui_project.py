@@ -16,6 +16,7 @@ from architect_tui.analysis.model import (
     Route,
     SourceSpan,
 )
+from architect_tui.ui.app import ArchitectApp
 
 FILES: dict[str, str] = {
     "shop/__init__.py": """from flask import Flask
@@ -277,3 +278,16 @@ async def settle(pilot: Pilot) -> None:
             if not any(w.is_running for w in app.workers):
                 return
     raise AssertionError("workers did not settle")
+
+
+class RecordingApp(ArchitectApp):
+    """The app, keeping every notification's text (toasts expire: a slow run must not lose
+    the one a test looks for)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.notes: list[str] = []
+
+    def notify(self, message: str, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+        self.notes.append(message)
+        super().notify(message, *args, **kwargs)  # type: ignore[arg-type]

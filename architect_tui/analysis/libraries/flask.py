@@ -168,7 +168,12 @@ def add_hook(obj: Any, method: str, func: Any, site: Site, error: Any = None) ->
 
 def _describe(value: Any) -> str:
     name = class_name(value)
-    return name if isinstance(name, str) else "?"
+    if isinstance(name, str):
+        return name
+    if isinstance(value, Unknown) and value.why.startswith("name "):
+        # a builtin the interpreter does not model (``Exception``): the name as written
+        return value.why.removeprefix("name ")
+    return "?"
 
 
 def register_blueprint(

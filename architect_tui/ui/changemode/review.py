@@ -51,7 +51,7 @@ async def review_change(flow: ReviewFlow, found: ChangeToReview) -> None:
 
 
 class ChangeModeCommands(Provider):
-    """"Changes mode" in the command palette, on a screen that can open it."""
+    """ "Changes mode" in the command palette, on a screen that can open it."""
 
     def _open(self) -> None:
         opener = getattr(self.screen, "action_change_mode", None)

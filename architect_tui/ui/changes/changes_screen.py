@@ -23,8 +23,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from architect_tui.patch import ApplyPlan, ApplyReport, FilePlan
+from architect_tui.ui.changes.dialogs import CommitMessageScreen, ConfirmScreen
 from architect_tui.ui.changes.hunk_card import HunkCard
 from architect_tui.ui.changes.verify_panel import VerifyPanel
+from architect_tui.ui.changes.summary import undo_summary
 from architect_tui.vcs import CommitReport, UndoReport
 
 _FILE_STATUS = {
@@ -70,6 +72,8 @@ class ChangesScreen(Screen[None]):
                 tooltip="Stop the checks running after the apply (esc too)"),
         Binding("escape", "close", "Close", id="changes.close",
                 tooltip="Close the changes view (while checks run: stop them)"),
+        Binding("q", "quit", "Quit", id="changes.quit",
+                tooltip="Leave architect; with accepted hunks not yet written, ask first"),
     ]  # fmt: skip
 
     class Applied(Message):
@@ -127,8 +131,9 @@ class ChangesScreen(Screen[None]):
                 yield Static(file_heading(fp), classes=f"file-heading -{fp.status}")
                 if fp.status == "refused" and fp.reason:
                     yield Static(Content(fp.reason), classes="file-reason")
+                text = fp.old_bytes.decode("utf-8", "replace") if fp.old_bytes else ""
                 for result in fp.hunks:
-                    yield HunkCard(fp.path, result, new_file=fp.kind == "new")
+                    yield HunkCard(fp.path, result, new_file=fp.kind == "new", file_text=text)
         yield VerifyPanel()
         yield Static("", id="changes-status")
         yield Footer()
@@ -226,6 +231,21 @@ class ChangesScreen(Screen[None]):
     def _verified(self, event: VerifyPanel.Verified) -> None:
         self.refresh_bindings()
 
+    def action_quit(self) -> None:
+        """``q``: leave the app, but never drop accepted, unwritten hunks without asking."""
+        if not self.accepted:
+            self.app.exit()
+            return
+        count = len(self.accepted)
+        question = f"Quit with {count} accepted hunk{'s' if count != 1 else ''} not applied?"
+        detail = "Nothing has been written. enter on the changes view writes them."
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.app.exit()
+
+        self.app.push_screen(ConfirmScreen(question, detail, yes="Quit", no="Stay"), answered)
+
     # ---- applying and undoing ----------------------------------------------------------------
 
     def action_apply(self) -> None:
@@ -278,8 +298,16 @@ class ChangesScreen(Screen[None]):
         if self.report is None or not self.report.applied:
             self.notify("Apply first: only applied changes are committed.", severity="warning")
             return
-        self.busy = True
-        self._commit_worker(self.message or "Apply changes proposed by architect")
+        files = [f.path for f in self.report.files if f.status == "applied"]
+
+        def chosen(message: str | None) -> None:
+            if message and not self.busy:
+                self.busy = True
+                self._status("Committing…")
+                self._commit_worker(message)
+
+        message = self.message or "Apply changes proposed by architect"
+        self.app.push_screen(CommitMessageScreen(message, files), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="changes")
     def _commit_worker(self, message: str) -> None:
@@ -309,7 +337,7 @@ class ChangesScreen(Screen[None]):
         for card in self._cards():
             if card.key in done:
                 card.applied = True
-                self.accepted.discard(card.key)
+                self._set_accepted(card, False)  # written now: an undo leaves it not accepted
         if report.applied:
             self._status(f"Applied {len(done)} hunk(s); checkpoint {report.checkpoint}. u undoes.")
             if report.checkpoint:
@@ -358,5 +386,4 @@ class ChangesScreen(Screen[None]):
             self.report = None
             for card in self._cards():
                 card.applied = False
-        restored = [f.path for f in report.files if f.status == "restored"]
-        self._status(f"Restored {', '.join(restored) or 'nothing'}.")
+        self._status(undo_summary(report, self.root))

@@ -36,6 +36,15 @@ def split_diff(diff: str) -> tuple[str, str]:
     return "\n".join(old) + ("\n" if old else ""), "\n".join(new) + ("\n" if new else "")
 
 
+def hunk_start(result: HunkResult) -> int:
+    """The line of the file where the hunk's old side begins: where it matched, else where the
+    answer said it was (a hunk that cannot apply), else 1."""
+    if result.line:
+        return result.line
+    stated = result.hunk.old_start if result.hunk is not None else None
+    return stated if stated and stated > 0 else 1
+
+
 class HunkCard(Vertical, can_focus=True):
     """A focusable card: header line, optional reason, then the diff."""
 
@@ -43,11 +52,14 @@ class HunkCard(Vertical, can_focus=True):
     applied: reactive[bool] = reactive(False)
     split: reactive[bool | None] = reactive(None)  # None: side by side when wide enough
 
-    def __init__(self, path: str, result: HunkResult, *, new_file: bool = False) -> None:
+    def __init__(
+        self, path: str, result: HunkResult, *, new_file: bool = False, file_text: str = ""
+    ) -> None:
         super().__init__(classes=f"hunk-card -{result.status}")
         self.path = path
         self.result = result
         self.new_file = new_file
+        self.file_text = file_text  # the file as it is now: the rows are numbered in it
 
     @property
     def key(self) -> tuple[str, int]:
@@ -94,11 +106,18 @@ class HunkCard(Vertical, can_focus=True):
             return
         from textual_diff_view import DiffView
 
+        # The diff view numbers rows from 1. Put the file's own lines before the hunk, the same
+        # on both sides: they are equal, so the view shows at most 3 of them as context, and
+        # every row carries its real line number (syntax highlighting sees the real file too).
+        start = hunk_start(r)
+        prefix = "".join(self.file_text.splitlines(keepends=True)[: max(start - 1, 0)])
+        if prefix and not prefix.endswith("\n"):
+            prefix += "\n"
         yield DiffView(
             self.path if not self.new_file else "/dev/null",
             self.path,
-            old,
-            new,
+            prefix + old,
+            prefix + new,
             split=bool(self.split),
             auto_split=self.split is None,
             annotations=True,

@@ -49,6 +49,7 @@ from architect_tui.review.pricing import estimate_cost
 from architect_tui.ui.review._css import sibling_tcss
 from architect_tui.ui.review.findings import FindingsList, is_project_path
 from architect_tui.ui.review.status import CostEstimator, failure_title, header_content
+from architect_tui.ui.review.text import wait_reason
 from architect_tui.ui.review.turn import ChangesButton, ReviewTurn, can_retry
 
 EventStream = AsyncIterable[ReviewEvent]
@@ -176,7 +177,9 @@ class ReviewPanel(Widget, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-header")
-        with VerticalScroll(id="review-log", can_focus=False):
+        # The log takes the focus (arrows scroll it) so the panel can hold it without the
+        # input: single-letter keys stay commands until the user moves into the input.
+        with VerticalScroll(id="review-log"):
             yield Static(self.empty_text, id="review-empty")
         yield Input(placeholder="Ask a follow-up…  (Enter to send)", id="review-follow-up")
 
@@ -225,8 +228,33 @@ class ReviewPanel(Widget, can_focus=False):
         return self._start(source, question=None, fresh=True)
 
     def continue_review(self, source: EventSource, question: str) -> Worker[None]:
-        """Append a follow-up turn: ``question`` shown, then ``source``'s answer streamed below."""
+        """Append a follow-up turn: ``question`` shown, then ``source``'s answer streamed below.
+
+        The input is cleared here, once the question is on its way: a follow-up the owner
+        cannot send (no model) stays in the input instead of being lost.
+        """
+        if self.is_mounted and self.follow_up_input.value.strip() == question.strip():
+            self.follow_up_input.clear()
         return self._start(source, question=question, fresh=False)
+
+    def card_offers(self, key: str) -> bool:
+        """True while the last turn's failure card names ``key`` (``r`` retry, ``o`` offline)
+        and pressing it would work now: the screen then lets the key through from anywhere."""
+        if self.running:
+            return False
+        turns = self.turns
+        failure = turns[-1].failure if turns else None
+        if failure is None:
+            return False
+        if key == "r":
+            return self.check_action("retry", ()) is True
+        if key == "o":
+            return failure.kind != "cancelled"
+        return False
+
+    def focus_log(self) -> None:
+        """Put the focus on the conversation (not the input: letters stay commands)."""
+        self.conversation.focus()
 
     def cancel_review(self) -> bool:
         """Cancel the running turn, if any; its stream is closed. True when something stopped."""
@@ -250,8 +278,7 @@ class ReviewPanel(Widget, can_focus=False):
         await self.conversation.remove_children()
         turn = ReviewTurn()
         await self.conversation.mount(turn)
-        turn.text = review.markdown
-        await turn.markdown.update(review.markdown)
+        await turn.show_text(review.markdown)
         await turn.show_result(review)
         self.review = review
         self.usage, self._turn_usage = review.usage, None
@@ -337,7 +364,7 @@ class ReviewPanel(Widget, can_focus=False):
                         self._set_status("streaming")
                     if stream is None:
                         stream = Markdown.get_stream(turn.markdown)
-                    await stream.write(event.text)
+                    await stream.write(turn.shown(event.text))
                 elif isinstance(event, UsageUpdate):
                     self._turn_usage = event.usage
                     self._refresh_header()
@@ -371,8 +398,7 @@ class ReviewPanel(Widget, can_focus=False):
     async def _finish(self, turn: ReviewTurn, review: Review, local: Review | None) -> None:
         if not turn.text.strip() and review.markdown:
             # the offline reviewer answers in one piece, with no deltas
-            turn.text = review.markdown
-            await turn.markdown.update(review.markdown)
+            await turn.show_text(review.markdown)
         if review.usage is not None:
             self._turn_usage = review.usage
         self._close_turn_usage()
@@ -385,8 +411,7 @@ class ReviewPanel(Widget, can_focus=False):
         partial = failure.partial
         if partial is not None:
             if not turn.text.strip() and partial.markdown:
-                turn.text = partial.markdown
-                await turn.markdown.update(partial.markdown)
+                await turn.show_text(partial.markdown)
             if partial.usage is not None:
                 self._turn_usage = partial.usage
         self._close_turn_usage()
@@ -421,7 +446,7 @@ class ReviewPanel(Widget, can_focus=False):
         if self._wait_until is None:
             return
         left = max(0, math.ceil(self._wait_until - time.monotonic()))
-        reason = f" ({self._wait_reason})" if self._wait_reason else ""
+        reason = f": {wait_reason(self._wait_reason)}" if self._wait_reason else ""
         self._set_status("waiting", f"{left}s{reason}")
 
     def _stop_waiting(self) -> None:
@@ -523,8 +548,7 @@ class ReviewPanel(Widget, can_focus=False):
                 timeout=4,
             )
             return
-        self.follow_up_input.clear()
-        self.post_message(self.FollowUp(text))
+        self.post_message(self.FollowUp(text))  # cleared by continue_review once sent
 
     @on(OptionList.OptionSelected, "FindingsList")
     def _finding_chosen(self, event: OptionList.OptionSelected) -> None:

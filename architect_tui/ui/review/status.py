@@ -82,14 +82,13 @@ def changes_label(diff: str, noun: str = "proposed change") -> str:
     return f"{hunks} {noun if hunks == 1 else _plural(noun)} in {where} — open the changes view"
 
 
-# kind -> (title, way forward). The core's message already says what happened in one sentence;
-# this adds the step the user can take here, in this app, right now.
+# kind -> (title, way forward). The core's message says what happened and how to fix the setup;
+# this adds the key the user can press here, now (text.failure_card drops what is said twice).
 _FAILURES: dict[str, tuple[str, str]] = {
     "no_key": (
         "No API key",
         "Set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the shell that starts architect, "
-        "e.g. `export ANTHROPIC_API_KEY=sk-ant-...`, then restart; ANTHROPIC_BASE_URL points it at "
-        "a local server. Press o for the offline review meanwhile.",
+        "then restart; press o for the offline review meanwhile.",
     ),
     "auth": (
         "The key was rejected (401)",
@@ -97,7 +96,7 @@ _FAILURES: dict[str, tuple[str, str]] = {
     ),
     "forbidden": (
         "Not allowed (403)",
-        "This key may not use this model or endpoint; try another model (ARCHITECT_MODEL).",
+        "Try another model (ARCHITECT_MODEL); press o for the offline review.",
     ),
     "not_found": (
         "Unknown model (404)",
@@ -105,7 +104,8 @@ _FAILURES: dict[str, tuple[str, str]] = {
     ),
     "too_large": (
         "The request is too large (413)",
-        "Untick some context pieces or lower the token budget (ARCHITECT_BUDGET), then retry.",
+        "Untick some context pieces or lower the token budget (ARCHITECT_BUDGET); then R "
+        "reviews again.",
     ),
     "rate_limited": ("Rate limited (429)", "Wait a moment and press r to retry."),
     "overloaded": ("The service is overloaded (529)", "Press r to retry in a little while."),

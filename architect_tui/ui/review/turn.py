@@ -16,6 +16,7 @@ from architect_tui.review.model import Failed, Finding, Review
 from architect_tui.ui.review._css import sibling_tcss
 from architect_tui.ui.review.findings import FindingsList
 from architect_tui.ui.review.status import changes_label, failure_hint, failure_title
+from architect_tui.ui.review.text import ParagraphBreaks, display_markdown, failure_card
 
 
 class ChangesButton(Button):
@@ -47,8 +48,8 @@ class FailureBox(Vertical):
 
     def compose(self) -> ComposeResult:
         failure = self.failure
-        hint = failure_hint(failure)
-        text = f"[b]{failure_title(failure.kind)}[/b]\n{_escape(failure.message)}"
+        message, hint = failure_card(failure, failure_hint(failure))
+        text = f"[b]{failure_title(failure.kind)}[/b]\n{_escape(message)}"
         if hint:
             text += f"\n[dim]{_escape(hint)}[/dim]"
         yield Static(text, classes=f"failure -{failure.kind}")
@@ -83,6 +84,16 @@ class ReviewTurn(Vertical):
         self.review: Review | None = None
         self.local: Review | None = None
         self.failure: Failed | None = None
+        self._breaks = ParagraphBreaks()
+
+    def shown(self, fragment: str) -> str:
+        """A streamed fragment as the markdown widget gets it (Location on its own line)."""
+        return self._breaks.feed(fragment)
+
+    async def show_text(self, text: str) -> None:
+        """Show a whole answer at once (a saved review, the offline architect's)."""
+        self.text = text
+        await self.markdown.update(display_markdown(text))
 
     def compose(self) -> ComposeResult:
         if self.question:
@@ -106,7 +117,7 @@ class ReviewTurn(Vertical):
         if found:
             findings = FindingsList(found)
             count = sum(1 for f in found if f.source == "local")
-            title = f"{len(found)} findings"
+            title = f"{len(found)} finding{'s' if len(found) != 1 else ''}"
             findings.border_title = f"{title} ({count} local)" if count else title
             widgets.append(findings)
         for warning in review.warnings if review is not None else []:

@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Input
 from textual.worker import get_current_worker
 
@@ -77,6 +78,9 @@ MAIN_CSS: list[str | Path] = [
 #: columns; each key keeps its own tooltip, and the ? screen lists them one by one.
 REVIEW_KEYS = Binding.Group("Review")
 
+#: Below this width the map and a docked review take turns (the review hides the map).
+NARROW = 100
+
 
 def _is_empty(project: ProjectMap) -> bool:
     return not (project.apps or project.blueprints or project.routes)
@@ -89,7 +93,7 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = "#map"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
         (0, "-narrow"),
-        (100, "-medium"),
+        (NARROW, "-medium"),
         (150, "-wide"),
     ]
 
@@ -114,6 +118,21 @@ class MainScreen(Screen[None]):
             "Edit",
             id="main.editor",
             tooltip="Open $EDITOR at this line (the app waits until you close it)",
+        ),
+        Binding(
+            "r",
+            "retry_review",
+            "Retry",
+            id="main.retry",
+            tooltip="While a review's card offers it: run the failed, cut or cancelled request "
+            "again (wherever the focus is)",
+        ),
+        Binding(
+            "o",
+            "offline_review",
+            "Offline",
+            id="main.offline",
+            tooltip="While a review's card offers it: review with the local rules instead",
         ),
         Binding(
             "r",
@@ -179,12 +198,29 @@ class MainScreen(Screen[None]):
             tooltip="Changes mode: only the routes git says changed since HEAD, with their diffs",
         ),
         Binding(
+            "f",
+            "follow_up",
+            "Follow up",
+            id="main.follow_up",
+            tooltip="Move into the review panel's input to ask a follow-up (esc leaves it)",
+            group=REVIEW_KEYS,
+        ),
+        Binding(
+            "escape",
+            "cancel_review",
+            "Stop",
+            show=False,
+            priority=True,
+            id="main.cancel_review",
+            tooltip="Stop the running review, wherever the focus is; the text so far is kept",
+        ),
+        Binding(
             "escape",
             "back",
             "Back",
             show=False,
             id="main.back",
-            tooltip="Clear the filter and go back to the map",
+            tooltip="Clear the filter and go back to the map (and to where you were)",
         ),
     ]
 
@@ -248,9 +284,13 @@ class MainScreen(Screen[None]):
         self._base_selection: Selection | None = None  # the last non-range selection
         self._texts: dict[str, str | None] = {}
         self._pending: JumpTarget | None = None
+        self._pending_focus = False  # the pending reveal also takes the focus (a palette jump)
+        # what the user was on when the filter opened: esc from the filter goes back to it
+        self._before_filter: tuple[Selection | None, Widget | None] | None = None
         self._map_ready = False  # the map tree holds the current project
         self._warmed_up = False  # the review SDK import was started
-        self._summary = ""  # "36 routes · 8 blueprints · 27 files"
+        self._counts: tuple[int, int, int] | None = None  # routes, blueprints, files
+        self._matching: int | None = None  # routes the filter lets through (None: no filter)
         self._map_key: tuple[int, str] | None = None  # what the map tree shows: (project, query)
         self._files_key: tuple[int, str] | None = None  # what the files tree shows
         self._review_flow: ReviewFlow | None = None  # docked on the first R / A / H
@@ -291,9 +331,16 @@ class MainScreen(Screen[None]):
         # The SDK warm-up (import anthropic, ~1 s holding the GIL in bursts) waits until the map
         # is on screen: in a thread it still stalls the event loop by up to a few hundred ms.
 
+    @property
+    def narrow(self) -> bool:
+        """Below 100 columns the panes take turns (see main.tcss)."""
+        return self.size.width < NARROW
+
     def on_resize(self) -> None:
         # A compact footer fits more keys below 140 columns.
         self.query_one(Footer).compact = self.size.width < 140
+        self.map_tree.compact = self.narrow
+        self._show_summary()
 
     # ---- reading -----------------------------------------------------------------------------
 
@@ -338,6 +385,7 @@ class MainScreen(Screen[None]):
         self.code_view.placeholder = "Pick a route, a blueprint or a file on the left."
         if message.reread and self.selection is not None:
             self._pending = self._target_for(self.selection)
+            self._pending_focus = False  # a re-read (after an apply, an edit) keeps the focus
         if _is_empty(project):
             self.empty_state.show(self.root, len(self.files))
             self._warm_up_once()
@@ -348,12 +396,9 @@ class MainScreen(Screen[None]):
         self._map_key = self._files_key = None
         self._refresh_left_tree()
         self._show_left()
-        routes, bps = len(project.routes), len(project.blueprints)
-        self._summary = (
-            f"{routes} route{'s' if routes != 1 else ''} · {bps} blueprint{'s' if bps != 1 else ''}"
-            f" · {len(self.files)} files"
-        )
-        self.status.activity = self._summary
+        self._counts = (len(project.routes), len(project.blueprints), len(self.files))
+        self._matching = None
+        self._show_summary()
         if message.reread:
             self._refresh_code()
             self.notify(f"Re-read in {message.seconds:.1f} s", timeout=2)
@@ -435,6 +480,11 @@ class MainScreen(Screen[None]):
             self.details.show(*route_facts(self.project, route))
             self._try_select(lambda: route_selection(self.project, route.endpoint))
 
+    @on(MapTree.RouteOpened)
+    def _route_opened(self, message: MapTree.RouteOpened) -> None:
+        """Enter on a route (the README's "move to the code of a route")."""
+        self.code_view.focus()
+
     @on(MapTree.BlueprintChosen)
     def _blueprint_chosen(self, message: MapTree.BlueprintChosen) -> None:
         bp = message.blueprint
@@ -488,10 +538,25 @@ class MainScreen(Screen[None]):
             self._show_left()
             self._warm_up_once()
         self._flush_pending(files=False)
-        if self.filter_input.value.strip() and self.left_mode == "map":
-            self.status.activity = f"{message.routes} of {message.total_routes} routes match"
+        filtered = self.filter_input.value.strip() and self.left_mode == "map"
+        self._matching = message.routes if filtered else None
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        """The route counts in the status line (short when narrow: they must never drop)."""
+        if self._counts is None or self.reading:
+            return
+        routes, bps, files = self._counts
+        if self._matching is not None:
+            text = f"{self._matching} of {routes} routes match"
+        elif self.narrow:
+            text = f"{routes} route{'s' if routes != 1 else ''}"
         else:
-            self.status.activity = self._summary
+            text = (
+                f"{routes} route{'s' if routes != 1 else ''} · "
+                f"{bps} blueprint{'s' if bps != 1 else ''} · {files} files"
+            )
+        self.status.activity = text
 
     @on(FilesTree.Filled)
     def _files_filled(self, message: FilesTree.Filled) -> None:
@@ -500,9 +565,12 @@ class MainScreen(Screen[None]):
     def _flush_pending(self, *, files: bool) -> None:
         """Reveal the node a palette jump or a re-read asked for, once its tree is filled."""
         pending = self._pending
+        tree = self.files_tree if files else self.map_tree
+        if tree.filling:
+            return  # its Filled message comes back here once every node is in
         if pending is not None and (pending.kind == "file") == files:
             self._pending = None
-            self._reveal(pending)
+            self._reveal(pending, focus=self._pending_focus)
 
     def _refresh_left_tree(self) -> bool:
         """Fill the visible tree for the current filter unless it already shows exactly that.
@@ -549,16 +617,32 @@ class MainScreen(Screen[None]):
             self.map_tree.focus()
 
     def action_filter(self) -> None:
+        if not self.filter_input.has_focus:
+            self._before_filter = (self.selection, self.focused)
         self.filter_input.focus()
 
     def action_back(self) -> None:
-        if self._review_flow is not None and self._review_flow.cancel():
+        flow = self._review_flow
+        if flow is not None and flow.cancel():
             return  # Esc stops a running review first
+        if flow is not None and self._review_covers_map():
+            # uncover the map: the review stays docked beside it when there is room
+            flow.set_mode("docked" if flow.mode == "max" and not self.narrow else "hidden")
+        focus: Widget | None = None
         if self.filter_input.value:
-            if self.selection is not None:
-                self._pending = self._target_for(self.selection)  # back to it in the full map
+            back_to = self.selection
+            if self.filter_input.has_focus and self._before_filter is not None:
+                # still typing: nothing was picked, so back to what was selected before
+                back_to, focus = self._before_filter
+            if back_to is not None:
+                self._pending = self._target_for(back_to)  # back to it in the full map
+                self._pending_focus = False
             self.filter_input.value = ""
-        (self.files_tree if self.left_mode == "files" else self.map_tree).focus()
+        self._before_filter = None
+        if focus is not None and focus is not self.filter_input and focus.is_mounted:
+            focus.focus()
+        else:
+            self.focus_left()
 
     def action_toggle_files(self) -> None:
         self.left_mode = "files" if self.left_mode == "map" else "map"
@@ -578,17 +662,21 @@ class MainScreen(Screen[None]):
             self.left_mode = wanted_mode
             self._show_left()
         self._pending = target
+        self._pending_focus = True
         if self.filter_input.value:
             self.filter_input.value = ""  # refills the tree; the reveal happens when it is filled
         elif not self._refresh_left_tree():
             self._flush_pending(files=target.kind == "file")
 
-    def _reveal(self, target: JumpTarget) -> None:
+    def _reveal(self, target: JumpTarget, *, focus: bool) -> None:
+        """Put the tree's cursor on ``target``; ``focus`` only for a jump the user asked for
+        (a re-read or an esc puts the cursor back without taking the focus)."""
         if target.kind == "file":
             node = self.files_tree.find_file(target.key)
             if node is not None:
                 self.files_tree.reveal(node)
-                self.files_tree.focus()
+                if focus:
+                    self.files_tree.focus()
             self._file_chosen(FilesTree.FileChosen(target.key))
             return
         if target.kind == "route":
@@ -599,7 +687,8 @@ class MainScreen(Screen[None]):
             node = None
         if node is not None:
             self.map_tree.reveal(node)
-            self.map_tree.focus()
+            if focus:
+                self.map_tree.focus()
 
     def _target_for(self, selection: Selection) -> JumpTarget | None:
         if selection.kind == "route" and selection.endpoint:
@@ -683,6 +772,72 @@ class MainScreen(Screen[None]):
 
         if isinstance(found, ChangeToReview):
             await review_change(await self.review_flow(), found)
+
+    def action_cancel_review(self) -> None:
+        if self._review_flow is not None:
+            self._review_flow.cancel()
+
+    def action_retry_review(self) -> None:
+        if self._review_flow is not None:
+            self._review_flow.panel.action_retry()
+
+    def action_offline_review(self) -> None:
+        if self._review_flow is not None:
+            self._review_flow.panel.action_offline()
+
+    async def action_follow_up(self) -> None:
+        flow = await self.review_flow()
+        flow.reveal()
+        flow.panel.follow_up_input.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The review's keys are live only while they can act: ``esc`` stops a running review
+        before anything else gets it; ``r`` and ``o`` do what a failure card says while it
+        shows (``r`` re-reads the project otherwise)."""
+        flow = self._review_flow
+        if action == "cancel_review":
+            return flow is not None and flow.is_mounted and flow.panel.running
+        if action == "retry_review":
+            return flow is not None and flow.card_offers("r")
+        if action == "offline_review":
+            return flow is not None and flow.card_offers("o")
+        if action == "reread":
+            return flow is None or not flow.card_offers("r")
+        return True
+
+    def review_mode_changed(self, mode: str) -> None:
+        """The review panel was docked, maximised or hidden: keep the focus on a pane the user
+        can see, and never move it into an input (or the code view, where esc drops a mark)."""
+        flow = self._review_flow
+        focused = self.focused
+        in_flow = focused is not None and flow is not None and flow in focused.ancestors_with_self
+        self.refresh_bindings()
+        if mode == "hidden":
+            if focused is None or in_flow:
+                self.focus_left()
+            return
+        if flow is None or in_flow:
+            return
+        covered: list[Widget] = [self.details]
+        if mode == "max":
+            covered += [self.code_view, self.query_one("#left")]
+        elif self.narrow:
+            covered.append(self.query_one("#left"))
+        if focused is None or any(w in focused.ancestors_with_self for w in covered):
+            flow.panel.focus_log()
+
+    def _review_covers_map(self) -> bool:
+        flow = self._review_flow
+        if flow is None:
+            return False
+        return flow.mode == "max" or (flow.mode == "docked" and self.narrow)
+
+    def focus_left(self) -> None:
+        """Focus the map (or the files tree), or the code view while neither is shown."""
+        if self.switcher.current == "empty":
+            self.code_view.focus()
+        else:
+            (self.files_tree if self.left_mode == "files" else self.map_tree).focus()
 
     def _warm_up_once(self) -> None:
         if not self._warmed_up:

@@ -53,6 +53,7 @@ from architect_tui.review.session import (
 from architect_tui.ui.changes import ChangesScreen, changes_screen
 from architect_tui.ui.changes.confirm_screen import ConfirmScreen
 from architect_tui.ui.changes.verify_panel import VerifyPanel
+from architect_tui.ui.changes.summary import undo_summary
 from architect_tui.ui.review import (
     AskScreen,
     ContextScreen,
@@ -70,6 +71,10 @@ if TYPE_CHECKING:
 ASK_NEEDS_KEY = (
     "Asking needs a model: set ANTHROPIC_API_KEY (or point ANTHROPIC_BASE_URL at an "
     "Anthropic-compatible server) and restart. R still reviews offline with the local rules."
+)
+OFFLINE_CANNOT_ANSWER = (
+    "The offline architect reviews but cannot answer questions: your question is kept in "
+    "the input. With ANTHROPIC_API_KEY set (and a restart), Enter sends it."
 )
 EMPTY_TEXT = "No review yet: select a route, a blueprint, a file or a line range, then R (or A)."
 
@@ -202,6 +207,7 @@ class ReviewFlow(Vertical):
         self.display = mode != "hidden"
         main.set_class(mode != "hidden", "-review-open")
         main.set_class(mode == "max", "-review-max")
+        main.review_mode_changed(mode)  # the main screen keeps the focus off hidden panes
 
     def cycle_mode(self) -> None:
         """``p``: docked -> maximised -> hidden -> docked."""
@@ -210,15 +216,15 @@ class ReviewFlow(Vertical):
             "max": "hidden",
             "hidden": "docked",
         }
-        self.set_mode(following[self.mode])
-        if self.mode != "hidden":
-            self.panel.follow_up_input.focus()
-        else:
-            self.main.code_view.focus()
+        self.set_mode(following[self.mode])  # the focus stays put (never the input)
 
     def reveal(self) -> None:
         if self.mode == "hidden":
             self.set_mode("docked")
+
+    def card_offers(self, key: str) -> bool:
+        """The panel is shown and its last failure card names ``key`` (``r`` or ``o``)."""
+        return self.is_mounted and self.mode != "hidden" and self.panel.card_offers(key)
 
     def cancel(self) -> bool:
         """Stop a running review (Esc on the main screen); True when one stopped."""
@@ -324,8 +330,8 @@ class ReviewFlow(Vertical):
         if self.session.follow_up(self.panel, message.text) is None:
             if self.session.settings.has_credentials and not self.session.settings.offline:
                 why = "This review cannot be continued: press R (or A) for a new one."
-            else:
-                why = ASK_NEEDS_KEY
+            else:  # the question stays in the input (the panel clears it once it is sent)
+                why = OFFLINE_CANNOT_ANSWER
             self.notify(why, title="No conversation", severity="warning", timeout=6)
 
     @on(ReviewPanel.Completed)
@@ -499,8 +505,7 @@ class ReviewFlow(Vertical):
         if not report.undone:
             self.notify(report.reason or "Nothing to undo.", title="Undo", severity="warning")
             return
-        restored = [f.path for f in report.files if f.status == "restored"]
-        self.notify(f"Restored {', '.join(restored) or 'nothing'}.", title="Undo")
+        self.notify(undo_summary(report, self.root), title="Undo")
         self.chain_undone(report.checkpoint)
         self.files_changed()
 

@@ -47,10 +47,12 @@ class FilesTree(Tree[FileEntry | FolderEntry]):
         self.show_root = False
         self.guide_depth = 2
         self.files: list[str] = []
+        self.filling = False  # a fill is under way: nodes are not all there yet
 
     def show_files(self, files: list[str], query: str = "") -> None:
         """Rebuild for ``files`` narrowed by ``query`` (fuzzy on the path)."""
         self.files = files
+        self.filling = True
         self._fill(files, query)
 
     @work(exclusive=True, group="files-fill")
@@ -72,6 +74,7 @@ class FilesTree(Tree[FileEntry | FolderEntry]):
             shown += 1
         if not query and self.cursor_line < 0 and self.last_line >= 0:
             self.move_cursor_to_line(0)  # a folder: moving here selects nothing
+        self.filling = False
         self.post_message(self.Filled(shown))
 
     def _folder(

@@ -19,11 +19,12 @@ from rich.text import Text
 from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from architect_tui.analysis.model import App, Blueprint, Diagnostic, ProjectMap, Route
-from architect_tui.ui.widgets.filtering import route_matches
+from architect_tui.ui.widgets.filtering import Query, route_score
 
 SLICE = 0.012  # seconds of tree building between two yields to the event loop
 AUTO_EXPAND_ROUTES = 150  # expand every blueprint when the map is at most this big
@@ -122,11 +123,20 @@ class MapTree(Tree[NodeData]):
         diagnostic: Diagnostic
 
     @dataclass
+    class RouteOpened(Message):
+        """Enter on a route: the user wants to read its code."""
+
+        route: Route
+
+    @dataclass
     class Filled(Message):
         """The tree holds the whole (filtered) map now."""
 
         routes: int
         total_routes: int
+
+    compact: reactive[bool] = reactive(False)
+    """Narrow: tight method badges, no endpoint (the status line names it)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("map", id=id)
@@ -136,6 +146,8 @@ class MapTree(Tree[NodeData]):
         self.query_text = ""
         self.filling = False
         self._counts: dict[str, int] = {}
+        self._shown_counts: dict[str, int] = {}  # routes matching the filter, per blueprint
+        self._best: Route | None = None  # the filter's best match
         self._placed_for: int | None = None
 
     # ---- attributes down ---------------------------------------------------------------------
@@ -144,12 +156,15 @@ class MapTree(Tree[NodeData]):
         """Rebuild the tree for ``project`` narrowed by ``query`` (fuzzy); runs as a worker."""
         self.project = project
         self.query_text = query
-        self._counts = _route_counts(project)
+        self._counts = _route_counts(project.routes if project is not None else [])
         self.filling = True
         self._fill(project, query)
 
     @work(exclusive=True, group="map-fill")
     async def _fill(self, project: ProjectMap | None, query: str) -> None:
+        # No cursor while refilling: the old line number would highlight another node, and
+        # typing in the filter must never change the selection behind the user's back.
+        self.cursor_line = -1
         self.clear()
         if project is None:
             self.filling = False
@@ -157,13 +172,19 @@ class MapTree(Tree[NodeData]):
         routes: list[Route] | None = None
         deadline = perf_counter() + SLICE
         if query:
-            routes = []
-            for route in project.routes:
-                if route_matches(route, query):
-                    routes.append(route)
+            parsed = Query.parse(query)
+            scored: list[tuple[float, int, Route]] = []
+            for order, route in enumerate(project.routes):
+                score = route_score(route, parsed)
+                if score is not None:
+                    scored.append((-score, order, route))
                 if perf_counter() > deadline:
                     await asyncio.sleep(0)
                     deadline = perf_counter() + SLICE
+            scored.sort(key=lambda item: (item[0], item[1]))
+            routes = [route for _, _, route in scored]  # best first
+        self._shown_counts = _route_counts(routes or [])
+        self._best = routes[0] if routes else None
         shown = project.routes if routes is None else routes
         expand_all = bool(query) or len(project.routes) <= AUTO_EXPAND_ROUTES
         for _ in self._add_nodes(project, routes, expand_all):
@@ -184,13 +205,23 @@ class MapTree(Tree[NodeData]):
         """Add nodes, yielding after each so the caller can pause between batches."""
         keep = None if routes is None else {id(r) for r in routes}
         by_blueprint: dict[str | None, list[Route]] = {}
-        for route in project.routes:
-            if keep is None or id(route) in keep:
-                by_blueprint.setdefault(route.blueprint, []).append(route)
+        for route in project.routes if routes is None else routes:  # filtered: best first
+            by_blueprint.setdefault(route.blueprint, []).append(route)
         children: dict[str | None, list[Blueprint]] = {}
         for bp in project.blueprints:
             if bp.registered:
                 children.setdefault(bp.parent, []).append(bp)
+        if routes is not None:
+            # a blueprint ranks as its best route (or its best nested blueprint's)
+            rank = {id(r): i for i, r in enumerate(routes)}
+            best: dict[str, int] = {}
+            for route in routes:
+                name = route.blueprint
+                while name:
+                    best.setdefault(name, rank[id(route)])
+                    name = name.rpartition(".")[0]
+            for siblings in children.values():
+                siblings.sort(key=lambda bp: best.get(bp.full_name, len(rank)))
 
         def visible_count(bp: Blueprint) -> int:
             own = len(by_blueprint.get(bp.full_name, []))
@@ -253,6 +284,9 @@ class MapTree(Tree[NodeData]):
                 group.add_leaf(Text(diagnostic.message), diagnostic)
                 yield
 
+    def watch_compact(self) -> None:
+        self._invalidate()  # what Tree does when its own label-shaping settings change
+
     # ---- looking things up -------------------------------------------------------------------
 
     def find_node(
@@ -271,6 +305,11 @@ class MapTree(Tree[NodeData]):
         return None
 
     def first_route(self) -> TreeNode[NodeData] | None:
+        """The best match of the filter (the first route without one)."""
+        if self._best is not None:
+            node = self.find_node(Route, endpoint=self._best.endpoint, rule=self._best.rule)
+            if node is not None:
+                return node
         return self.find_node(Route)
 
     def reveal(self, node: TreeNode[NodeData]) -> None:
@@ -281,6 +320,30 @@ class MapTree(Tree[NodeData]):
             parent = parent.parent
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
+
+    # ---- keys --------------------------------------------------------------------------------
+
+    def action_expand_node(self) -> None:
+        """``→``: open the node under the cursor; on an open one, step to its first child."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+    def action_collapse_node(self) -> None:
+        """``←``: close the node under the cursor; on a closed one (or a route), go to its
+        parent, as in a file manager."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and not node.parent.is_root:
+            self.move_cursor(node.parent)
+            self.scroll_to_node(node.parent, animate=False)
 
     # ---- messages up -------------------------------------------------------------------------
 
@@ -296,6 +359,12 @@ class MapTree(Tree[NodeData]):
             self.post_message(self.AppChosen(data))
         elif isinstance(data, Diagnostic):
             self.post_message(self.DiagnosticChosen(data))
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        event.stop()  # a blueprint opens or closes by itself (auto_expand)
+        if isinstance(event.node.data, Route):
+            self.post_message(self.RouteOpened(event.node.data))
 
     # ---- drawing -----------------------------------------------------------------------------
 
@@ -325,12 +394,14 @@ class MapTree(Tree[NodeData]):
     def _label_for(self, data: NodeData) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         if isinstance(data, Route):
+            pad = "" if self.compact else " "
             for method in data.methods or ("GET",):
                 cls = _METHOD_CLASSES.get(method, "map-tree--method").removeprefix("map-tree--")
-                text.append(f" {method} ", self._style(cls))
+                text.append(f"{pad}{method}{pad}", self._style(cls))
                 text.append(" ")
             text.append(data.rule, self._style("rule"))
-            text.append(f"  {data.endpoint}", self._style("endpoint"))
+            if not self.compact:  # narrow: the status line names the endpoint of the cursor
+                text.append(f"  {data.endpoint}", self._style("endpoint"))
         elif isinstance(data, Blueprint):
             text.append(data.name, self._style("blueprint"))
             prefix = data.full_prefix or data.url_prefix
@@ -338,14 +409,17 @@ class MapTree(Tree[NodeData]):
                 text.append(f"  {prefix}", self._style("prefix"))
             if data.registered and self.project is not None:
                 count = self._counts.get(data.full_name, 0)
-                text.append(f"  ({count})", self._style("count"))
+                shown = self._shown_counts.get(data.full_name) if self.query_text else None
+                label = f"  ({shown} of {count})" if shown is not None else f"  ({count})"
+                text.append(label, self._style("count"))
             elif not data.registered:
                 text.append(f"  {data.span}", self._style("muted"))
         elif isinstance(data, App):
             text.append(data.name, self._style("app"))
             if data.factory:
                 text.append(f"  {data.factory}()", self._style("muted"))
-            text.append(f"  {data.span}", self._style("muted"))
+            if not self.compact:
+                text.append(f"  {data.span}", self._style("muted"))
         elif isinstance(data, Diagnostic):
             text.append("● ", self._style(data.severity))
             text.append(f"{data.file}:{data.line}  ", self._style("muted"))
@@ -359,13 +433,11 @@ class MapTree(Tree[NodeData]):
         return text
 
 
-def _route_counts(project: ProjectMap | None) -> dict[str, int]:
+def _route_counts(routes: Iterable[Route]) -> dict[str, int]:
     """Routes per blueprint, nested blueprints' routes included (``parent.child`` counts for
     ``parent``)."""
     counts: dict[str, int] = {}
-    if project is None:
-        return counts
-    for route in project.routes:
+    for route in routes:
         name = route.blueprint
         while name:
             counts[name] = counts.get(name, 0) + 1
