@@ -19,10 +19,11 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
-from ui_project import RecordingApp, settle, shop_map, write_project
+from ui_project import FILES, RecordingApp, settle, shop_map, write_project
 
 from architect_tui.analysis.model import Blueprint, Route
 from architect_tui.ui.app import ArchitectApp
+from architect_tui.ui.changemode import ChangeModeScreen
 from architect_tui.ui.changes import ChangesScreen, HunkCard
 from architect_tui.ui.changes.dialogs import CommitMessageScreen, ConfirmScreen
 from architect_tui.ui.keys import KeyRow, key_rows
@@ -88,6 +89,11 @@ class Ctx:
     async def settle(self) -> None:
         await settle(self.pilot)
 
+    async def on_map(self) -> None:
+        """Put the focus on the map (the focus where the Map and Main rows are listed)."""
+        self.main.map_tree.focus()
+        await self.pilot.pause()
+
 
 Check = Callable[[Ctx], Awaitable[None]]
 CHECKS: dict[tuple[str, str, str], Check] = {}
@@ -149,13 +155,8 @@ async def _tab(ctx: Ctx) -> None:
 async def _palette(ctx: Ctx) -> None:
     await ctx.press("ctrl+p")
     await screen_of(ctx.pilot, CommandPalette)
-    await ctx.press(*"/auth/settings")
-    await until(
-        ctx.pilot,
-        lambda: bool(ctx.app.screen.query("CommandList Option")),
-        "palette hits",
-    )
-    await asyncio.sleep(0.3)  # the palette shows its hits after a short debounce
+    await ctx.press(*"auth.settings")
+    await ctx.settle()  # the palette searches in a worker
     await ctx.press("enter")
     await ctx.settle()
     assert ctx.main.selection is not None and ctx.main.selection.endpoint == "auth.settings"
@@ -173,6 +174,7 @@ async def _quit(ctx: Ctx) -> None:
 
 @check("Main", "/", "main.filter")
 async def _filter(ctx: Ctx) -> None:
+    await ctx.on_map()
     await ctx.press("slash")
     assert ctx.main.filter_input.has_focus
     await ctx.press(*"items")
@@ -184,6 +186,7 @@ async def _filter(ctx: Ctx) -> None:
 
 @check("Main", "esc", "main.back")
 async def _back(ctx: Ctx) -> None:
+    await ctx.on_map()
     await ctx.press("slash", *"items")
     await ctx.settle()
     await ctx.press("escape")
@@ -194,6 +197,7 @@ async def _back(ctx: Ctx) -> None:
 
 @check("Main", "t", "main.toggle_files")
 async def _files(ctx: Ctx) -> None:
+    await ctx.on_map()
     await ctx.press("t")
     await ctx.settle()
     assert ctx.main.left_mode == "files" and ctx.app.focused is ctx.main.files_tree
@@ -204,6 +208,7 @@ async def _files(ctx: Ctx) -> None:
 
 @check("Main", "e", "main.editor")
 async def _editor(ctx: Ctx) -> None:
+    await ctx.on_map()
     # Pilot's headless driver cannot hand the terminal over: the app says so, and lives on.
     await ctx.press("e")
     await ctx.pilot.pause()
@@ -216,6 +221,7 @@ async def _editor(ctx: Ctx) -> None:
 
 @check("Main", "r", "main.reread")
 async def _reread(ctx: Ctx) -> None:
+    await ctx.on_map()
     before = len(ctx.reads)
     await ctx.press("r")
     await ctx.settle()
@@ -224,6 +230,7 @@ async def _reread(ctx: Ctx) -> None:
 
 @check("Main", "R", "main.review")
 async def _review(ctx: Ctx) -> None:
+    await ctx.on_map()
     assert ctx.server is not None
     ctx.server.queue(TextReply(ANSWER, chunk_size=30))
     await ctx.press("R")
@@ -240,6 +247,7 @@ async def _review(ctx: Ctx) -> None:
 
 @check("Main", "A", "main.ask")
 async def _ask(ctx: Ctx) -> None:
+    await ctx.on_map()
     assert ctx.server is not None
     ctx.server.queue(TextReply(FOLLOW_UP))
     await ctx.press("A")
@@ -254,6 +262,7 @@ async def _ask(ctx: Ctx) -> None:
 
 @check("Main", "c", "main.changes")
 async def _changes(ctx: Ctx) -> None:
+    await ctx.on_map()
     await ctx.press("c")
     await screen_of(ctx.pilot, ChangesScreen)
     await ctx.settle()
@@ -264,6 +273,7 @@ async def _changes(ctx: Ctx) -> None:
 
 @check("Main", "H", "main.history")
 async def _history(ctx: Ctx) -> None:
+    await ctx.on_map()
     await ctx.press("H")
     history = await screen_of(ctx.pilot, HistoryScreen)
     assert isinstance(history, HistoryScreen) and history.records  # the reviews above
@@ -273,10 +283,11 @@ async def _history(ctx: Ctx) -> None:
 
 @check("Main", "u", "main.undo")
 async def _undo(ctx: Ctx) -> None:
+    await ctx.on_map()
     path = ctx.root / "shop" / "auth.py"
     before = path.read_bytes()
     await ctx.press("c")
-    await screen_of(ctx.pilot, ChangesScreen)
+    await until(ctx.pilot, lambda: isinstance(ctx.app.screen, ChangesScreen), str(ctx.app.notes))
     await ctx.settle()
     await ctx.press("a", "enter")
     await ctx.settle()
@@ -292,6 +303,7 @@ async def _undo(ctx: Ctx) -> None:
 
 @check("Main", "p", "main.review_panel")
 async def _panel(ctx: Ctx) -> None:
+    await ctx.on_map()
     flow = ctx.main._review_flow
     assert flow is not None
     start = flow.mode
@@ -305,6 +317,7 @@ async def _panel(ctx: Ctx) -> None:
 
 @check("Main", "f", "main.follow_up")
 async def _follow_up(ctx: Ctx) -> None:
+    await ctx.on_map()
     assert ctx.server is not None
     ctx.server.queue(TextReply(FOLLOW_UP))
     panel = ctx.main.query_one(ReviewPanel)
@@ -321,6 +334,7 @@ async def _follow_up(ctx: Ctx) -> None:
 
 @check("Main", "esc", "main.cancel_review")
 async def _cancel_anywhere(ctx: Ctx) -> None:
+    await ctx.on_map()
     assert ctx.server is not None
     ctx.server.queue(HangReply(30))
     panel = ctx.main.query_one(ReviewPanel)
@@ -335,6 +349,7 @@ async def _cancel_anywhere(ctx: Ctx) -> None:
 
 @check("Main", "r", "main.retry")
 async def _retry_from_map(ctx: Ctx) -> None:
+    await ctx.on_map()
     assert ctx.server is not None
     ctx.server.queue(CutReply(), TextReply(FOLLOW_UP))
     panel = ctx.main.query_one(ReviewPanel)
@@ -350,6 +365,7 @@ async def _retry_from_map(ctx: Ctx) -> None:
 
 @check("Main", "o", "main.offline")
 async def _offline_from_map(ctx: Ctx) -> None:
+    await ctx.on_map()
     assert ctx.server is not None
     ctx.server.queue(ErrorReply(401, "authentication_error", "invalid x-api-key"))
     panel = ctx.main.query_one(ReviewPanel)
@@ -360,6 +376,54 @@ async def _offline_from_map(ctx: Ctx) -> None:
     await ctx.press("o")
     await ctx.settle()
     assert panel.model == "offline" and panel.status == "done"
+
+
+async def _open_change_mode(ctx: Ctx) -> ChangeModeScreen:
+    await ctx.press("d")
+    screen = await screen_of(ctx.pilot, ChangeModeScreen)
+    assert isinstance(screen, ChangeModeScreen)
+    await until(ctx.pilot, lambda: screen.found is not None, "the change read")
+    await ctx.settle()
+    return screen
+
+
+@check("Main", "d", "main.change_mode")
+async def _change_mode(ctx: Ctx) -> None:
+    api = ctx.root / "shop" / "api.py"
+    api.write_text(api.read_text() + '\n\n@api_bp.get("/export")\ndef export():\n    return []\n')
+    ctx.main.map_tree.focus()
+    screen = await _open_change_mode(ctx)
+    assert screen.found is not None
+    assert "shop/api.py" in [f.path for f in screen.found.change.files]
+
+
+@check("Changed routes", "b", "changemode.base")
+async def _change_base(ctx: Ctx) -> None:
+    screen = ctx.app.screen
+    assert isinstance(screen, ChangeModeScreen)
+    await ctx.press("b")
+    assert screen.base_input.has_focus
+
+
+@check("Changed routes", "esc", "changemode.close")
+async def _change_close(ctx: Ctx) -> None:
+    await ctx.press("escape")  # first the base input, then the mode
+    assert isinstance(ctx.app.screen, ChangeModeScreen)
+    await ctx.press("escape")
+    await screen_of(ctx.pilot, MainScreen)
+
+
+@check("Changed routes", "R", "changemode.review")
+async def _change_review(ctx: Ctx) -> None:
+    assert ctx.server is not None
+    ctx.server.queue(TextReply(FOLLOW_UP))
+    await _open_change_mode(ctx)
+    await ctx.press("R")
+    await screen_of(ctx.pilot, MainScreen)
+    await ctx.settle()
+    assert '+@api_bp.get("/export")' in ctx.server.requests[-1].last_user_text
+    (ctx.root / "shop" / "api.py").write_text(FILES["shop/api.py"])  # clean again
+    ctx.main.map_tree.focus()
 
 
 async def _start_review(ctx: Ctx) -> None:
@@ -378,6 +442,7 @@ async def _start_review(ctx: Ctx) -> None:
 
 @check("Map", "→", "map.expand")
 async def _expand(ctx: Ctx) -> None:
+    await ctx.on_map()
     tree = ctx.main.map_tree
     node = tree.find_node(Blueprint, full_name="api")
     assert node is not None
@@ -391,6 +456,7 @@ async def _expand(ctx: Ctx) -> None:
 
 @check("Map", "←", "map.collapse")
 async def _collapse(ctx: Ctx) -> None:
+    await ctx.on_map()
     tree = ctx.main.map_tree
     node = tree.find_node(Route, endpoint="api.list_items")
     assert node is not None and node.parent is not None
@@ -404,6 +470,7 @@ async def _collapse(ctx: Ctx) -> None:
 
 @check("Map", "↑ ↓", "Move")
 async def _walk(ctx: Ctx) -> None:
+    await ctx.on_map()
     tree = ctx.main.map_tree
     node = tree.find_node(Route, endpoint="auth.login")
     assert node is not None
@@ -419,6 +486,7 @@ async def _walk(ctx: Ctx) -> None:
 
 @check("Map", "enter", "Open / read")
 async def _enter_map(ctx: Ctx) -> None:
+    await ctx.on_map()
     tree = ctx.main.map_tree
     bp = tree.find_node(Blueprint, full_name="auth")
     assert bp is not None and bp.is_expanded
@@ -482,7 +550,8 @@ async def _drag(ctx: Ctx) -> None:
     await ctx.pilot.pause()
     selection = ctx.main.selection
     assert selection is not None and selection.kind == "range"
-    assert (selection.start, selection.end) == (top + 2, top + 4)
+    # offsets count the border row: y=1 is the first line shown
+    assert (selection.start, selection.end) == (top + 1, top + 3)
     await ctx.press("escape")
 
 
@@ -491,6 +560,7 @@ async def _drag(ctx: Ctx) -> None:
 
 @check("Review panel", "esc", "review.cancel")
 async def _panel_cancel(ctx: Ctx) -> None:
+    await ctx.on_map()
     assert ctx.server is not None
     ctx.server.queue(HangReply(30))
     panel = ctx.main.query_one(ReviewPanel)
@@ -686,11 +756,15 @@ ORDER = {
         ("Main", "r", "main.reread"),
         ("Main", "R", "main.review"),
         ("Main", "c", "main.changes"),
+        ("Main", "u", "main.undo"),
         ("Main", "A", "main.ask"),
         ("Main", "H", "main.history"),
-        ("Main", "u", "main.undo"),
         ("Main", "p", "main.review_panel"),
         ("Main", "f", "main.follow_up"),
+        ("Main", "d", "main.change_mode"),
+        ("Changed routes", "b", "changemode.base"),
+        ("Changed routes", "esc", "changemode.close"),
+        ("Changed routes", "R", "changemode.review"),
         ("Main", "esc", "main.cancel_review"),
         ("Main", "r", "main.retry"),
         ("Main", "o", "main.offline"),
