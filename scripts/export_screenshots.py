@@ -95,12 +95,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.pop(key, None)
     with tempfile.TemporaryDirectory() as tmp:
         for name, keys in REVIEW_SHOTS.items():
-            copy = Path(tmp) / name / project.name
-            shutil.copytree(
-                project, copy, ignore=shutil.ignore_patterns(".architect", "__pycache__")
-            )
-            _git_init(copy)
-            print(asyncio.run(shoot(copy, args.out, name, keys, (120, 40))).relative_to(REPO))
+            for size in ((120, 40), (80, 24)):  # 80x24: the review takes the map's column
+                copy = Path(tmp) / f"{name}-{size[0]}" / project.name
+                shutil.copytree(
+                    project, copy, ignore=shutil.ignore_patterns(".architect", "__pycache__")
+                )
+                _git_init(copy)
+                print(asyncio.run(shoot(copy, args.out, name, keys, size)).relative_to(REPO))
     return 0
 
 

@@ -20,7 +20,9 @@ from architect_tui.ui.app import ArchitectApp  # noqa: E402
 __all__ = ["FILES", "PROJECT", "make_app", "settle"]
 
 
-def make_app(*, empty: bool = False, theme: str = "textual-dark") -> ArchitectApp:
+def make_app(
+    *, empty: bool = False, theme: str = "textual-dark", root: Path = PROJECT
+) -> ArchitectApp:
     def reader(root: Path, _cache: bool) -> ProjectMap:
         if empty:
             return ProjectMap(root=root, files=["plain/cli.py"])
@@ -29,7 +31,7 @@ def make_app(*, empty: bool = False, theme: str = "textual-dark") -> ArchitectAp
         return project
 
     return ArchitectApp(
-        PROJECT,
+        root,
         reader=reader,
         git_probe=lambda _root: "⎇ main · clean",
         cursor_blink=False,

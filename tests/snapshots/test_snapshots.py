@@ -6,6 +6,9 @@ the SVGs before committing them.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from snap_app import FILES, PROJECT, keys, make_app
 
@@ -80,3 +83,61 @@ def partial_keys(*presses: str):
         await keys(pilot, *presses)
 
     return run
+
+
+REVIEW_ANSWER = """## Proposed changes
+```diff
+--- a/shop/auth.py
++++ b/shop/auth.py
+@@ -27,3 +27,4 @@
+ @bp.route("/settings", methods=["POST"])
++@login_required
+ def settings():
+     return "saved"
+```
+"""
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    """The fixture project in tmp (a review is saved under the project: not in the repo)."""
+    root = tmp_path / "project"
+    shutil.copytree(PROJECT, root)
+    return root
+
+
+def test_review_80x24(snap_compare, tmp_path, monkeypatch) -> None:
+    """An offline review of auth.settings at 80x24: the review takes the map's column."""
+    for name in ("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    app = make_app(root=_project_copy(tmp_path))
+
+    async def run_before(pilot) -> None:
+        await keys(pilot, *["down"] * 5)
+        # the lens screen waits for the user: no settling (it waits for workers) until it shows
+        await pilot.press("R")
+        for _ in range(200):
+            if type(app.screen).__name__ == "LensScreen":
+                break
+            await pilot.pause(0.02)
+        await pilot.press("enter")
+        await keys(pilot)
+        app.clear_notifications()  # a toast expires on a timer: not part of the layout
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_changes_80x24(snap_compare, tmp_path) -> None:
+    """The changes view at 80x24: one hunk, rows numbered with the file's own lines."""
+    from architect_tui.patch import extract_changes, plan
+    from architect_tui.ui.changes import ChangesScreen
+
+    root = _project_copy(tmp_path)
+    app = make_app(root=root)
+
+    async def run_before(pilot) -> None:
+        await keys(pilot)
+        the_plan = plan(extract_changes(REVIEW_ANSWER, root), root)
+        await app.push_screen(ChangesScreen(the_plan, root, message="settings"))
+        await keys(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -112,10 +112,14 @@ class ChangesScreen(Screen[None]):
 
     def summary(self) -> Content:
         hunks = [h for f in self.plan.files for h in f.hunks]
-        ok = sum(h.ok for h in hunks)
+        done = sum(h.status == "already_applied" for h in hunks)
+        ok = sum(h.ok for h in hunks) - done
         bits = [f"{len(self.plan.files)} file(s)", f"{len(hunks)} hunk(s)", f"{ok} can apply"]
-        if len(hunks) > ok:
-            bits.append(f"{len(hunks) - ok} cannot")
+        if done:
+            bits.append(f"{done} already in the file")
+        failed = len(hunks) - ok - done
+        if failed:
+            bits.append(f"{failed} cannot")
         bits.append(f"{len(self.accepted)} accepted")
         text = " · ".join(bits)
         if self.plan.incomplete:
@@ -131,6 +135,13 @@ class ChangesScreen(Screen[None]):
                 yield Static(file_heading(fp), classes=f"file-heading -{fp.status}")
                 if fp.status == "refused" and fp.reason:
                     yield Static(Content(fp.reason), classes="file-reason")
+                for why in getattr(fp, "consent", []) or []:
+                    yield Static(
+                        Content(f"⚠ not asked for: {why} (a skips it; space accepts it)"),
+                        classes="file-warning -consent",
+                    )
+                for warning in getattr(fp, "warnings", []) or []:
+                    yield Static(Content(f"⚠ {warning}"), classes="file-warning")
                 text = fp.old_bytes.decode("utf-8", "replace") if fp.old_bytes else ""
                 for result in fp.hunks:
                     yield HunkCard(fp.path, result, new_file=fp.kind == "new", file_text=text)
@@ -167,21 +178,62 @@ class ChangesScreen(Screen[None]):
         card = self.focused
         if not isinstance(card, HunkCard):
             return
+        if card.already_applied:
+            self.notify("This change is already in the file: nothing to do.")
+            return
         if not card.can_accept:
             self.notify(card.result.reason or "this hunk cannot be applied", severity="warning")
             return
         if card.applied:
             self.notify("Already applied: press u to undo.")
             return
-        self._set_accepted(card, card.key not in self.accepted)
-        self._status("")
+        value = card.key not in self.accepted
+        group = self._together(card)
+        for other in group:
+            self._set_accepted(other, value)
+        if len(group) > 1:  # half a change would break a name: both or neither
+            names = ", ".join(f"hunk {c.result.index}" for c in group)
+            self._status(f"{'Accepted' if value else 'Rejected'} together: {names}.")
+        else:
+            self._status("")
+        if value and self._consent_of(card):
+            self.notify(f"{card.path}: {'; '.join(self._consent_of(card))}.", severity="warning")
 
     def action_accept_all(self) -> None:
-        acceptable = [c for c in self._cards() if c.can_accept and not c.applied]
+        """Every hunk that can be written, except in files the user did not ask to change (or
+        that run code by themselves): those are accepted one by one, knowingly, with space."""
+        acceptable = [
+            c for c in self._cards() if c.can_accept and not c.applied and not self._consent_of(c)
+        ]
         value = not all(c.key in self.accepted for c in acceptable)
         for card in acceptable:
             self._set_accepted(card, value)
         self._status("")
+
+    def _file_plan(self, path: str) -> FilePlan | None:
+        return next((f for f in self.plan.files if f.path == path), None)
+
+    def _consent_of(self, card: HunkCard) -> list[str]:
+        """Why writing this card's file needs the user's own say-so (empty: it does not)."""
+        fp = self._file_plan(card.path)
+        return list(getattr(fp, "consent", []) or []) if fp is not None else []
+
+    def _together(self, card: HunkCard) -> list[HunkCard]:
+        """The card and every hunk of its file linked to it by ``needs`` (either way, through
+        others too): accepting part of such a group would leave a name undefined."""
+        cards = {c.result.index: c for c in self._cards() if c.path == card.path}
+        links: dict[int, set[int]] = {i: set() for i in cards}
+        for index, other in cards.items():
+            for needed in getattr(other.result, "needs", []) or []:
+                if needed in links:
+                    links[index].add(needed)
+                    links[needed].add(index)
+        group, todo = {card.result.index}, [card.result.index]
+        while todo:
+            for linked in links[todo.pop()] - group:
+                group.add(linked)
+                todo.append(linked)
+        return [cards[i] for i in sorted(group) if cards[i].can_accept and not cards[i].applied]
 
     def action_next_hunk(self) -> None:
         self._move(1)

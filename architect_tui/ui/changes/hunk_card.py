@@ -17,6 +17,7 @@ _STATUS_TEXT = {
     "exact": "exact",
     "offset": "moved",
     "fuzzy": "approximate",
+    "already_applied": "already in the file · nothing to do",
     "failed": "cannot apply",
 }
 
@@ -66,12 +67,17 @@ class HunkCard(Vertical, can_focus=True):
         return (self.path, self.result.index)
 
     @property
+    def already_applied(self) -> bool:
+        """Its new side is in the file at its place: offered as nothing to do, never written."""
+        return self.result.status == "already_applied"
+
+    @property
     def can_accept(self) -> bool:
-        return self.result.ok
+        return self.result.ok and not self.already_applied
 
     def header_text(self) -> Content:
         r = self.result
-        mark = "✔" if self.applied else ("●" if self.accepted else "○")
+        mark = "✔" if self.applied or self.already_applied else ("●" if self.accepted else "○")
         bits = [f"{mark} hunk {r.index}", _STATUS_TEXT.get(r.status, r.status)]
         if r.line:
             bits.append(f"line {r.line}")
@@ -79,11 +85,14 @@ class HunkCard(Vertical, can_focus=True):
             bits.append(f"offset {r.offset:+d}")
         if r.status == "fuzzy":
             bits.append(f"score {r.score:.2f}")
+        needs = getattr(r, "needs", None)
+        if needs:
+            bits.append("needs " + " and ".join(f"hunk {i}" for i in needs) + ": both or neither")
         if r.reanchored:
             bits.append("re-anchored: the file changed since the review")
         if self.applied:
             bits.append("applied")
-        elif r.ok:
+        elif self.can_accept:
             bits.append("accepted" if self.accepted else "not accepted")
         return Content(" · ".join(bits))
 

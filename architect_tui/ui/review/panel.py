@@ -508,8 +508,8 @@ class ReviewPanel(Widget, can_focus=False):
         if action == "retry":
             failure = self._last_failure
             return not self.running and failure is not None and can_retry(failure)
-        if action == "offline":
-            return not self.running
+        if action == "offline":  # after a model's answer, or where a card offers it
+            return self.card_offers("o") or (not self.running and self.model not in {"", "offline"})
         return True
 
     def action_cancel_review(self) -> None:
