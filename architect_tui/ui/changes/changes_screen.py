@@ -25,8 +25,8 @@ from textual.widgets import Footer, Static
 from architect_tui.patch import ApplyPlan, ApplyReport, FilePlan
 from architect_tui.ui.changes.dialogs import CommitMessageScreen, ConfirmScreen
 from architect_tui.ui.changes.hunk_card import HunkCard
-from architect_tui.ui.changes.verify_panel import VerifyPanel
 from architect_tui.ui.changes.summary import undo_summary
+from architect_tui.ui.changes.verify_panel import VerifyPanel
 from architect_tui.vcs import CommitReport, UndoReport
 
 _FILE_STATUS = {
