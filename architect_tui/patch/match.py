@@ -469,7 +469,25 @@ def match_hunk(
                 if file_lines[i : i + n] == new:
                     return Match("already_applied", i, i + n, [], 1.0, _DONE)
         return forward
+    if (
+        forward.ok
+        and hunk.removed
+        and not hunk.added
+        and new
+        and expected is not None
+        and (forward.tier == 2 or forward.start != expected)
+        and file_lines[expected : expected + len(new)] == new
+    ):
+        # a hunk that only removes lines: its context stands exactly where the diff says and the
+        # removed lines are not between them, so the removal was made (elsewhere is a lookalike)
+        return Match("already_applied", expected, expected + len(new), [], 1.0, _DONE)
     back = _locate(view, _Shape(reversed_hunk(hunk)), expected, strict)
+    if not back.ok and forward.ok and not hunk.removed and new:
+        # a hunk that only adds lines, whose found old side lies inside an exact copy of its new
+        # side: that is the change made, even where the new side alone would be ambiguous
+        for pos in _find_all(file_lines, new):
+            if pos <= forward.start and forward.end <= pos + len(new):
+                return Match("already_applied", pos, pos + len(new), [], 1.0, _DONE)
     if not back.ok and forward.ok and forward.tier == 2 and new:
         # an approximate match of a hunk whose new side (blank lines, say) cannot anchor itself:
         # that new side, exactly where the approximate match lands, is the change already made
