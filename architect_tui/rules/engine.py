@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import libcst as cst
+import libcst.helpers
 from libcst.metadata import MetadataWrapper
 
 from architect_tui.analysis.pycheck import guard, new_problems
@@ -348,7 +349,11 @@ def _transform(
             context = CodemodContext()
             for req in imports:
                 AddImportsVisitor.add_needed_import(context, req.module, req.obj)
+            had = _from_imports(new)
             new = AddImportsVisitor(context).transform_module(new)
+            added = {(i.module, i.obj) for i in imports if i.obj} - had
+            if added:
+                new = new.visit(_SortedImportNames(added))
         code = new.code
         compile(code, "<fix>", "exec")  # new_problems below parses too; no second LibCST parse
     except Exception:  # a fix that cannot be applied or does not parse is dropped
@@ -356,6 +361,65 @@ def _transform(
     if any(p.blocking for p in new_problems(module.code, code)):
         return None
     return code
+
+
+def _from_imports(module: cst.Module) -> set[tuple[str, str]]:
+    """``(module, name)`` for every top-level ``from module import name``."""
+    found: set[tuple[str, str]] = set()
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.ImportFrom) and small.module is not None:
+                if isinstance(small.names, cst.ImportStar):
+                    continue
+                mod = cst.helpers.get_full_name_for_node(small.module) or ""
+                for alias in small.names:
+                    found.add((mod, cst.helpers.get_full_name_for_node(alias.name) or ""))
+    return found
+
+
+class _SortedImportNames(cst.CSTTransformer):
+    """Puts a name a fix added to ``from module import a, b`` in its place when the statement
+    was in order before (AddImportsVisitor puts it first): ``abort, current_app, flash``."""
+
+    def __init__(self, added: set[tuple[str, str]]) -> None:
+        super().__init__()
+        self.added = added
+
+    def leave_ImportFrom(
+        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
+    ) -> cst.ImportFrom:
+        if updated_node.module is None or isinstance(updated_node.names, cst.ImportStar):
+            return updated_node
+        module = cst.helpers.get_full_name_for_node(updated_node.module) or ""
+        names = list(updated_node.names)
+        ours = {obj for mod, obj in self.added if mod == module}
+        if not ours or len(names) < 2:
+            return updated_node
+
+        def name(alias: cst.ImportAlias) -> str:
+            return cst.helpers.get_full_name_for_node(alias.name) or ""
+
+        rest = [name(a) for a in names if name(a) not in ours]
+        # isort's default (upper case first, as ASCII sorts) or plain case-insensitive order
+        for key in (str, str.lower):
+            if rest == sorted(rest, key=key):
+                break
+        else:
+            return updated_node  # the project's own order: leave it
+        ordered = sorted(names, key=lambda a: key(name(a)))
+        if ordered == names:
+            return updated_node
+        last_comma = names[-1].comma
+        commas = [a.comma for a in names]
+        fixed = [
+            a.with_changes(comma=commas[i] if i < len(names) - 1 else last_comma)
+            for i, a in enumerate(ordered)
+        ]
+        if isinstance(fixed[-1].comma, cst.Comma) and not isinstance(last_comma, cst.Comma):
+            fixed[-1] = fixed[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return updated_node.with_changes(names=fixed)
 
 
 def _clashes(req: ImportRequest, facts: FileFacts) -> bool:
