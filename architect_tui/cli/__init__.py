@@ -117,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("architect: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:  # a last line of defence: inputs are capped, but the machine may be small
+        print("architect: out of memory: the input is too large for this machine", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return EXIT_OK
 

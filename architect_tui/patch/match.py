@@ -18,6 +18,7 @@ shifted (or written with spaces for a tab file).
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -95,7 +96,7 @@ def choose(positions: list[int], expected: int | None) -> int | None:
         return positions[0]
     if expected is None or not positions:
         return None
-    ranked = sorted((abs(p - expected), p) for p in positions)
+    ranked = heapq.nsmallest(2, ((abs(p - expected), p) for p in positions))  # O(1) memory
     if ranked[0][0] <= NEAR and ranked[1][0] >= ranked[0][0] + CLEAR:
         return ranked[0][1]
     return None

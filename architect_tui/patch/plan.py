@@ -13,6 +13,7 @@ import stat
 from collections.abc import Collection
 from pathlib import Path
 
+from architect_tui.analysis.pycheck import MAX_SOURCE_CHARS
 from architect_tui.patch.compute import run_hunks
 from architect_tui.patch.deps import hunk_needs, introduced, is_python, judge
 from architect_tui.patch.match import CONTROL, ELIDED_COMMENT, REDACTION
@@ -87,6 +88,9 @@ def read_text(root: Path, rel: str) -> tuple[bytes | None, TextFile | None, int 
         return None, None, None, f"cannot read {rel}: {exc.strerror or exc}"
     if not stat.S_ISREG(info.st_mode):  # a FIFO would hang the read, a device never end
         return None, None, None, f"not a regular file: {rel}"
+    if is_python(rel) and info.st_size > MAX_SOURCE_CHARS * 4:
+        # the result could never pass the validator's size guard: do not match it at all
+        return None, None, None, f"{rel} is {info.st_size / 1e6:.0f} MB: too large to patch"
     if info.st_size > MAX_FILE_BYTES:
         return None, None, None, f"{rel} is {info.st_size / 1e6:.0f} MB: too large to patch"
     try:
