@@ -17,23 +17,27 @@ VIEW = (
     "    abort(400)\n"
 )
 
-TWO_HUNKS = """```diff
---- a/views.py
-+++ b/views.py
-@@ -1,5 +1,5 @@
- \"\"\"Orders.\"\"\"
- 
--from flask import abort, g
-+from flask import abort, current_app, g
- 
- 
-@@ -6,3 +6,3 @@
- def checkout():
--    print('checkout', g.user.email)
-+    current_app.logger.info('checkout %s', g.user.email)
-     abort(400)
-```
-"""
+TWO_HUNKS = "\n".join(
+    [
+        "```diff",
+        "--- a/views.py",
+        "+++ b/views.py",
+        "@@ -1,5 +1,5 @@",
+        ' """Orders."""',
+        " ",
+        "-from flask import abort, g",
+        "+from flask import abort, current_app, g",
+        " ",
+        " ",
+        "@@ -6,3 +6,3 @@",
+        " def checkout():",
+        "-    print('checkout', g.user.email)",
+        "+    current_app.logger.info('checkout %s', g.user.email)",
+        "     abort(400)",
+        "```",
+        "",
+    ]
+)
 
 
 async def _open(root: Path, text: str, **kw: object) -> tuple[Host, ChangesScreen]:
