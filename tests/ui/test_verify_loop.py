@@ -22,7 +22,7 @@ from architect_tui.analysis import read_project
 from architect_tui.patch import extract_changes, plan
 from architect_tui.ui.app import ArchitectApp
 from architect_tui.ui.changes import ChangesScreen, HunkCard
-from architect_tui.ui.changes.confirm_screen import ConfirmScreen
+from architect_tui.ui.changes.dialogs import ConfirmScreen
 from architect_tui.ui.changes.verify_panel import VerifyPanel
 from architect_tui.ui.commands import JumpTarget
 from architect_tui.ui.review import ContextScreen, LensScreen

@@ -51,7 +51,7 @@ from architect_tui.review.session import (
     prepare_review,
 )
 from architect_tui.ui.changes import ChangesScreen, changes_screen
-from architect_tui.ui.changes.confirm_screen import ConfirmScreen
+from architect_tui.ui.changes.dialogs import ConfirmScreen
 from architect_tui.ui.changes.summary import undo_summary
 from architect_tui.ui.changes.verify_panel import VerifyPanel
 from architect_tui.ui.review import (
