@@ -3,29 +3,28 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 import libcst as cst
 
 from architect_tui.rules.facts import FileFacts, FunctionInfo, dotted, string_value
+from architect_tui.rules.traverse import children
 
 _EMPTY = cst.Module(body=[])
 _SAFE_CONVERTERS = re.compile(r"<(int|float|uuid):(\w+)>")
 
 
-# The file being checked: its child lists (from the facts pass) and a code-text memo. LibCST's
-# ``node.children`` and ``code_for_node`` each run a visitor; rules ask for both many times
-# per function, so they are answered from these tables while the engine runs a file.
-_TABLES: ContextVar[tuple[Mapping[cst.CSTNode, list[cst.CSTNode]], dict[int, str]] | None] = (
-    ContextVar("architect_rule_tables", default=None)
-)
+# A memo of code text for the file being checked: ``code_for_node`` runs a codegen pass, and
+# rules ask for the same node's text many times per function. Children come from
+# ``traverse.children``, which reads the fields instead of running LibCST's visitor.
+_TABLES: ContextVar[dict[int, str] | None] = ContextVar("architect_rule_tables", default=None)
 
 
 @contextmanager
-def file_tables(children: Mapping[cst.CSTNode, list[cst.CSTNode]]) -> Iterator[None]:
-    token = _TABLES.set((children, {}))
+def file_tables() -> Iterator[None]:
+    token = _TABLES.set({})
     try:
         yield
     finally:
@@ -34,23 +33,13 @@ def file_tables(children: Mapping[cst.CSTNode, list[cst.CSTNode]]) -> Iterator[N
 
 def code(node: cst.CSTNode) -> str:
     """Source text of an expression or statement (default formatting config)."""
-    tables = _TABLES.get()
-    if tables is None:
+    memo = _TABLES.get()
+    if memo is None:
         return _EMPTY.code_for_node(node)
-    memo = tables[1]
     text = memo.get(id(node))
     if text is None:
         text = memo[id(node)] = _EMPTY.code_for_node(node)
     return text
-
-
-def children(node: cst.CSTNode) -> list[cst.CSTNode] | tuple[cst.CSTNode, ...]:
-    tables = _TABLES.get()
-    if tables is not None:
-        kids = tables[0].get(node)
-        if kids is not None:
-            return kids
-    return node.children
 
 
 def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:

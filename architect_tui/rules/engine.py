@@ -30,6 +30,7 @@ from architect_tui.rules.facts import (
     collect_project_facts,
     file_kind,
 )
+from architect_tui.rules.traverse import Positions, give_positions, visit_batched
 
 if TYPE_CHECKING:
     from architect_tui.analysis.model import ProjectMap
@@ -172,7 +173,7 @@ def check_sources(
 
     active = [r for r in (rules or ALL_RULES) if not _ignored(r, ignore)]
     result = CheckResult(originals=dict(sources), files=len(sources))
-    wrappers: dict[str, MetadataWrapper] = {}
+    modules: dict[str, tuple[cst.Module, Positions]] = {}
     file_facts: dict[str, FileFacts] = {}
     for path, text in sources.items():
         problem = guard(text)
@@ -187,25 +188,27 @@ def check_sources(
         except Exception as exc:  # LibCST raises a few other types on odd encodings
             result.errors.append(ParseError(path, 0, f"cannot parse: {exc}"))
             continue
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         try:
-            file_facts[path] = collect_file_facts(path, wrapper, text)
+            positions = Positions(module)
+            file_facts[path] = collect_file_facts(path, module, positions, text)
         except RecursionError:
             result.errors.append(ParseError(path, 0, "skipped: nested too deeply to analyse"))
             continue
-        wrappers[path] = wrapper
+        modules[path] = (module, positions)
     facts = collect_project_facts(file_facts, project)
     facts.sources = sources
     wanted = set(sources) if only is None else set(only)
-    for path, wrapper in wrappers.items():
+    for path, (module, positions) in modules.items():
         if path not in wanted:
             continue
-        result.modules[path] = wrapper.module
+        result.modules[path] = module
         result.facts[path] = facts.files[path]
-        violations = _run_file(path, sources[path], wrapper, facts, project, active, result.errors)
+        violations = _run_file(
+            path, sources[path], module, positions, facts, project, active, result.errors
+        )
         result.violations.extend(violations)
         fixed = (
-            _apply_fixes(wrapper.module, [v for v in violations if v.fix], facts.files[path])
+            _apply_fixes(module, [v for v in violations if v.fix], facts.files[path])
             if fixes
             else None
         )
@@ -223,7 +226,8 @@ def _ignored(rule: type[Rule], ignore: Iterable[str]) -> bool:
 def _run_file(
     path: str,
     source: str,
-    wrapper: MetadataWrapper,
+    module: cst.Module,
+    positions: Positions,
     facts: ProjectFacts,
     project: ProjectMap | None,
     rules: Sequence[type[Rule]],
@@ -235,10 +239,11 @@ def _run_file(
         facts=facts,
         file=facts.files[path],
         project=project,
-        wrapper=wrapper,
+        # scopes and qualified names are resolved through LibCST only when a rule asks
+        wrapper=MetadataWrapper(module, unsafe_skip_copy=True),
     )
-    with file_tables(context.file.children):
-        instances = _visit(wrapper, rules, context, crashes)
+    with file_tables():
+        instances = _visit(module, positions, rules, context, crashes)
     lines = source.splitlines()
     out: list[Violation] = []
     seen: set[tuple[str, int, int, str]] = set()
@@ -253,24 +258,31 @@ def _run_file(
 
 
 def _visit(
-    wrapper: MetadataWrapper,
+    module: cst.Module,
+    positions: Positions,
     rules: Sequence[type[Rule]],
     context: RuleContext,
     crashes: list[ParseError],
 ) -> list[Rule]:
     """All rules in one batched pass; if one raises, each alone, keeping the others' work."""
-    instances = [rule(context) for rule in rules]
+
+    def ready(rule: type[Rule]) -> Rule:
+        instance = rule(context)
+        give_positions(instance, positions)
+        return instance
+
+    instances = [ready(rule) for rule in rules]
     try:
-        wrapper.visit_batched(instances)
+        visit_batched(module, instances)
         return instances
     except Exception:
         # One rule tripped on code it did not expect: rerun each rule alone so the others
         # still report, and name the one that failed instead of losing the whole file.
         instances = []
         for rule in rules:
-            single = rule(context)
+            single = ready(rule)
             try:
-                wrapper.visit_batched([single])
+                visit_batched(module, [single])
             except Exception as exc:
                 crashes.append(ParseError(context.path, 0, f"rule {rule.id} failed here: {exc!r}"))
                 continue

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from architect_tui.rules.auth import hook_enforces_auth, is_auth_decorator
 from architect_tui.rules.import_graph import import_cycles
+from architect_tui.rules.traverse import Positions, visit
 
 if TYPE_CHECKING:
     from architect_tui.analysis.model import ProjectMap
@@ -156,7 +156,6 @@ class FileFacts:
     aliases: dict[str, str] = field(default_factory=dict)
     functions: dict[cst.FunctionDef, FunctionInfo] = field(default_factory=dict)
     parents: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict, repr=False)
-    children: dict[cst.CSTNode, list[cst.CSTNode]] = field(default_factory=dict, repr=False)
     blueprints: dict[str, BlueprintDecl] = field(default_factory=dict)
     auth_hooks: set[str] = field(default_factory=set)  # receivers whose before_request checks auth
     imports: list[tuple[str, int]] = field(default_factory=list)  # module-level candidates
@@ -226,14 +225,13 @@ class ProjectFacts:
 
 
 class _Collector(cst.CSTVisitor):
-    """One plain pass over a module; positions come from the wrapper's cached metadata."""
+    """One plain pass over a module (``traverse.visit``, which does not rebuild the tree)."""
 
-    METADATA_DEPENDENCIES = (PositionProvider,)
-
-    def __init__(self, facts: FileFacts, module: cst.Module) -> None:
+    def __init__(self, facts: FileFacts, module: cst.Module, positions: Positions) -> None:
         super().__init__()
         self.f = facts
         self.module = module
+        self.positions = positions
         self.depth = 0  # function nesting
         self.classes: list[cst.ClassDef] = []
         self.guard = 0  # inside `if TYPE_CHECKING:`
@@ -253,11 +251,8 @@ class _Collector(cst.CSTVisitor):
             and self.depth == 0
         ):
             self.seen_code = True
-        self.f.children[node] = []
         if self.stack:
-            parent = self.stack[-1]
-            self.f.parents[node] = parent
-            self.f.children[parent].append(node)
+            self.f.parents[node] = self.stack[-1]
         self.stack.append(node)
         return super().on_visit(node)
 
@@ -576,7 +571,7 @@ class _Collector(cst.CSTVisitor):
                 self.f.relationships.add(target.rpartition(".")[2])
 
     def _line(self, node: cst.CSTNode) -> int:
-        return self.get_metadata(PositionProvider, node).start.line
+        return self.positions.line(node)
 
 
 def _is_route_decorator(decorator: str) -> bool:
@@ -622,10 +617,12 @@ def _error_key(node: cst.BaseExpression) -> str:
     return name.rpartition(".")[2] if name else "?"
 
 
-def collect_file_facts(path: str, wrapper: MetadataWrapper, text: str = "") -> FileFacts:
+def collect_file_facts(
+    path: str, module: cst.Module, positions: Positions, text: str = ""
+) -> FileFacts:
     facts = FileFacts(path=path, module=module_name(path), kind=file_kind(path))
     facts.mysql = "mysql://" in text or "mysql+" in text
-    wrapper.visit(_Collector(facts, wrapper.module))
+    visit(module, _Collector(facts, module, positions))
     return facts
 
 

@@ -1,0 +1,291 @@
+"""Read-only passes over LibCST trees that do not rebuild them.
+
+LibCST's ``node.visit(visitor)`` rebuilds every node it passes, even for a read-only
+``CSTVisitor`` (``_visit_and_replace_children`` constructs and validates a new node), and its
+``PositionProvider`` records each position through a generator-based context manager and a
+regex split per token. On a 100k-line project that is most of ``architect check``'s time and,
+with one ``CodeRange`` of three objects per node, most of its memory. The rules only read the
+tree, so this module walks it through the nodes' fields in the order LibCST itself visits them
+(learned from LibCST, once per node class), and computes the same positions with a lean
+codegen state into one packed integer per node. ``tests/unit/rules/test_traverse.py`` checks
+both against LibCST's own answers on real code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+import libcst as cst
+from libcst._position import CodePosition, CodeRange
+from libcst.metadata import PositionProvider
+from libcst.metadata.position_provider import PositionProvidingCodegenState
+
+# ---- children in LibCST's own order -------------------------------------------------------
+
+_FIELDS: dict[type[cst.CSTNode], tuple[str, ...]] = {}
+# Fields LibCST visits only when set (``FormattedStringExpression.format_spec``): a class's
+# fields that were None or empty on every instance recorded so far. An instance that has one
+# set is recorded again, and the field leaves this set either way.
+_UNSEEN: dict[type[cst.CSTNode], frozenset[str]] = {}
+
+
+class _FieldRecorder(cst.CSTVisitor):
+    """Records the attributes ``_visit_and_replace_children`` visits on one node, in order,
+    without descending: LibCST's own statement of its children's (lexical) order."""
+
+    def __init__(self, root: cst.CSTNode) -> None:
+        super().__init__()
+        self.root = root
+        self.fields: list[str] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return node is self.root
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        if node is self.root:
+            self.fields.append(attribute)
+
+
+def child_fields(node: cst.CSTNode) -> tuple[str, ...]:
+    """The names of the fields that hold ``node``'s children, in lexical order."""
+    kind = type(node)
+    fields = _FIELDS.get(kind)
+    unseen = _UNSEEN.get(kind)
+    if fields is not None and not (unseen and any(getattr(node, f) for f in unseen)):
+        return fields
+    recorder = _FieldRecorder(node)
+    node.visit(recorder)  # rebuilds this one node: once per class, or per newly set field
+    fields = _FIELDS[kind] = _merge(fields or (), tuple(dict.fromkeys(recorder.fields)))
+    empty = {
+        f.name
+        for f in dataclasses.fields(node)
+        if f.name not in fields and not getattr(node, f.name)
+    }
+    _UNSEEN[kind] = frozenset(empty if unseen is None else unseen & empty)
+    return fields
+
+
+def _merge(known: tuple[str, ...], recorded: tuple[str, ...]) -> tuple[str, ...]:
+    """``recorded``, with the fields only ``known`` has put back after their predecessor."""
+    merged = list(recorded)
+    for i, name in enumerate(known):
+        if name not in merged:
+            merged.insert(merged.index(known[i - 1]) + 1 if i else 0, name)
+    return tuple(merged)
+
+
+# Classes whose instances are nodes: a set lookup is much cheaper than isinstance() against
+# CSTNode, an ABC, on every field of every node.
+_NODE_TYPES: set[type] = set()
+_NOT_NODES: set[type] = {type(None), str, cst.MaybeSentinel}
+
+
+def children(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """``node.children`` (same nodes, same order) without running a visitor."""
+    kind = type(node)
+    fields = _FIELDS.get(kind)
+    if fields is None or _UNSEEN[kind]:
+        fields = child_fields(node)
+    out: list[cst.CSTNode] = []
+    for name in fields:
+        value = getattr(node, name)
+        of = type(value)
+        if of in _NODE_TYPES:
+            out.append(value)
+        elif of is tuple or of is list:
+            out.extend(item for item in value if type(item) in _NODE_TYPES or _is_node(item))
+        elif of not in _NOT_NODES and _is_node(value):
+            out.append(value)
+    return out
+
+
+def _is_node(value: object) -> bool:
+    if isinstance(value, cst.CSTNode):
+        _NODE_TYPES.add(type(value))
+        return True
+    _NOT_NODES.add(type(value))
+    return False
+
+
+def descendants(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Every node under ``node``, itself included, in lexical (pre-)order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(children(current)))
+
+
+# ---- visiting -----------------------------------------------------------------------------
+
+VisitorMethod = Callable[[cst.CSTNode], object]
+
+
+def visit(root: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    """``root.visit(visitor)`` for a read-only visitor: ``on_visit`` (which may return False to
+    skip the children), the children, ``on_leave``; attribute callbacks are not made."""
+    on_visit, on_leave = visitor.on_visit, visitor.on_leave
+    # (node, entered): a node is pushed once to enter it and once more to leave it
+    stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
+    while stack:
+        node, entered = stack.pop()
+        if entered:
+            on_leave(node)
+            continue
+        stack.append((node, True))
+        if on_visit(node):
+            stack.extend((child, False) for child in reversed(children(node)))
+
+
+def visit_batched(
+    root: cst.CSTNode,
+    visitors: Sequence[cst.BatchableCSTVisitor],
+    before_visit: VisitorMethod | None = None,
+) -> None:
+    """``libcst.visit_batched`` without rebuilding: every visitor's ``visit_<Type>`` methods
+    before the children, ``leave_<Type>`` after, in the visitors' order; ``before_visit`` is
+    called on every node first."""
+    methods: dict[str, list[VisitorMethod]] = {}
+    for v in visitors:
+        for name, fn in v.get_visitors().items():
+            methods.setdefault(name, []).append(fn)
+    enter: dict[type, list[VisitorMethod]] = {}
+    leave: dict[type, list[VisitorMethod]] = {}
+    none: list[VisitorMethod] = []
+    stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
+    while stack:
+        node, entered = stack.pop()
+        kind = type(node)
+        if entered:
+            for fn in leave.get(kind, none):
+                fn(node)
+            continue
+        calls = enter.get(kind)
+        if calls is None:
+            calls = enter[kind] = methods.get(f"visit_{kind.__name__}", none)
+            leave[kind] = methods.get(f"leave_{kind.__name__}", none)
+        if before_visit is not None:
+            before_visit(node)
+        for fn in calls:
+            fn(node)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(children(node)))
+
+
+# ---- positions ----------------------------------------------------------------------------
+
+_BITS = 32
+_MASK = (1 << _BITS) - 1
+
+
+class _Syntactic:
+    """``record_syntactic_position`` as a plain context manager (LibCST's is a generator)."""
+
+    __slots__ = ("end_node", "node", "start", "state")
+
+    def __init__(
+        self,
+        state: _LeanPositionState,
+        node: cst.CSTNode,
+        start_node: cst.CSTNode | None,
+        end_node: cst.CSTNode | None,
+    ) -> None:
+        self.state, self.node, self.end_node = state, node, end_node
+        self.start = (state.line, state.column) if start_node is None else start_node
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        state = self.state
+        computed: dict[cst.CSTNode, int] = state.provider  # type: ignore[assignment]
+        if isinstance(self.start, tuple):
+            start = (self.start[0] << _BITS | self.start[1]) << 2 * _BITS
+        else:
+            start = computed[self.start] & ~((1 << 2 * _BITS) - 1)
+        if self.end_node is None:
+            end = state.line << _BITS | state.column
+        else:
+            end = computed[self.end_node] & ((1 << 2 * _BITS) - 1)
+        computed[self.node] = start | end
+
+
+class _LeanPositionState(PositionProvidingCodegenState):
+    """LibCST's position codegen state with the same answers, computed cheaply: newlines
+    counted without a regex, positions kept as one integer in a plain dict (``provider``)."""
+
+    def _update_position(self, value: str) -> None:
+        if "\r" in value:  # "\r\n" or a lone "\r": LibCST's own rule
+            super()._update_position(value)
+            return
+        newlines = value.count("\n")
+        if newlines:
+            self.line += newlines
+            self.column = len(value) - value.rfind("\n") - 1
+        else:
+            self.column += len(value)
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        self._stack.append((self.line, self.column))  # type: ignore[arg-type]
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        line, column = self._stack.pop()  # type: ignore[misc]
+        computed: dict[cst.CSTNode, int] = self.provider  # type: ignore[assignment]
+        if node not in computed:  # a syntactic position recorded inside wins
+            computed[node] = (line << _BITS | column) << 2 * _BITS | (
+                self.line << _BITS | self.column
+            )
+
+    def record_syntactic_position(  # type: ignore[override]
+        self,
+        node: cst.CSTNode,
+        *,
+        start_node: cst.CSTNode | None = None,
+        end_node: cst.CSTNode | None = None,
+    ) -> _Syntactic:
+        return _Syntactic(self, node, start_node, end_node)
+
+
+class Positions(Mapping[cst.CSTNode, CodeRange]):
+    """``PositionProvider``'s table for one module, one integer per node; a ``CodeRange`` is
+    made only for the nodes asked about (a finding's, a function's line)."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, module: cst.Module) -> None:
+        self._packed: dict[cst.CSTNode, int] = {}
+        state = _LeanPositionState(
+            default_indent=module.default_indent,
+            default_newline=module.default_newline,
+            provider=self._packed,  # type: ignore[arg-type]
+        )
+        module._codegen(state)
+
+    def __getitem__(self, node: cst.CSTNode) -> CodeRange:
+        packed = self._packed[node]
+        return CodeRange(
+            CodePosition(packed >> 3 * _BITS, packed >> 2 * _BITS & _MASK),
+            CodePosition(packed >> _BITS & _MASK, packed & _MASK),
+        )
+
+    def line(self, node: cst.CSTNode) -> int:
+        """The start line alone, without building a ``CodeRange``."""
+        return self._packed[node] >> 3 * _BITS
+
+    def __contains__(self, node: object) -> bool:
+        return node in self._packed
+
+    def __iter__(self) -> Iterator[cst.CSTNode]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+
+def give_positions(visitor: cst.MetadataDependent, positions: Positions) -> None:
+    """Let ``visitor.get_metadata(PositionProvider, node)`` answer from ``positions``."""
+    metadata: dict[Any, Mapping[cst.CSTNode, object]] = dict(visitor.metadata)
+    metadata[PositionProvider] = positions
+    visitor.metadata = metadata
