@@ -49,6 +49,14 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         help="report only findings on lines changed since BASE (git: the working tree against "
         "BASE, or A...B for B against its merge base with A)",
     )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes for a large check without fixes (text, sarif); default: one per core",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -90,11 +98,14 @@ def run(args: argparse.Namespace) -> int:
         except ChangeError as exc:
             print(f"architect check: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    from architect_tui.rules.parallel import default_jobs
+
     result = check_project(
         root,
         ignore=(*settings.ignore_rules, *args.ignore),
         fixes=args.format == "json",
         only=None if change is None else change.paths,
+        jobs=args.jobs if args.jobs > 0 else default_jobs(),
     )
     if change is not None:  # a baseline: findings on lines the change did not touch are old
         result.violations = change.keep(result.violations)

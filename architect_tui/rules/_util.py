@@ -10,7 +10,7 @@ from contextvars import ContextVar
 import libcst as cst
 
 from architect_tui.rules.facts import FileFacts, FunctionInfo, dotted, string_value
-from architect_tui.rules.traverse import children
+from architect_tui.rules.traverse import Positions, children, remembered_children
 
 _EMPTY = cst.Module(body=[])
 _SAFE_CONVERTERS = re.compile(r"<(int|float|uuid):(\w+)>")
@@ -20,15 +20,46 @@ _SAFE_CONVERTERS = re.compile(r"<(int|float|uuid):(\w+)>")
 # rules ask for the same node's text many times per function. Children come from
 # ``traverse.children``, which reads the fields instead of running LibCST's visitor.
 _TABLES: ContextVar[dict[int, str] | None] = ContextVar("architect_rule_tables", default=None)
+# The file's lines (split where LibCST counts lines, not at form feeds as str.splitlines
+# does) and positions, for source_text().
+_SOURCE: ContextVar[tuple[list[str], Positions] | None] = ContextVar(
+    "architect_rule_source", default=None
+)
+_LINES = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
+_WALKS: ContextVar[dict[cst.CSTNode, list[cst.CSTNode]] | None] = ContextVar(
+    "architect_rule_walks", default=None
+)
 
 
 @contextmanager
-def file_tables() -> Iterator[None]:
-    token = _TABLES.set({})
+def file_tables(source: str, positions: Positions) -> Iterator[None]:
+    """Code text, walks and children remembered while one file is checked."""
+    token, walks = _TABLES.set({}), _WALKS.set({})
+    text = _SOURCE.set((_LINES.findall(source), positions))
     try:
-        yield
+        with remembered_children():
+            yield
     finally:
         _TABLES.reset(token)
+        _WALKS.reset(walks)
+        _SOURCE.reset(text)
+
+
+def source_text(node: cst.CSTNode) -> str:
+    """The node's text as the file has it, sliced by its position: for "does this body
+    mention X" tests, without the codegen pass ``code`` runs (``code`` formats the node on
+    its own, with relative indentation; this keeps the file's). Falls back to ``code``
+    outside a check."""
+    found = _SOURCE.get()
+    if found is None or node not in found[1]:
+        return code(node)
+    lines, positions = found
+    pos = positions[node]
+    start, end = pos.start, pos.end
+    if start.line == end.line:
+        return lines[start.line - 1][start.column : end.column]
+    last = lines[end.line - 1][: end.column] if end.line <= len(lines) else ""
+    return "".join([lines[start.line - 1][start.column :], *lines[start.line : end.line - 1], last])
 
 
 def code(node: cst.CSTNode) -> str:
@@ -42,14 +73,31 @@ def code(node: cst.CSTNode) -> str:
     return text
 
 
-def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """Every node under ``node`` (itself included), without descending into nested defs."""
+_SCOPES = (cst.FunctionDef, cst.ClassDef)
+
+
+def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode] | list[cst.CSTNode]:
+    """Every node under ``node`` (itself included), without descending into nested defs.
+
+    A function or class body's list is remembered while a file is checked: a dozen rules
+    walk each view's body."""
+    if type(node) is cst.IndentedBlock:
+        memo = _WALKS.get()
+        if memo is not None:
+            found = memo.get(node)
+            if found is None:
+                found = memo[node] = list(_walk(node))
+            return found
+    return _walk(node)
+
+
+def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     stack: list[cst.CSTNode] = [node]
     while stack:
         current = stack.pop()
         yield current
-        if current is not node and isinstance(current, cst.FunctionDef | cst.ClassDef):
-            continue
+        if current is not node and type(current) in _SCOPES:  # exact types: isinstance on
+            continue  # LibCST's ABCs is slow, and parsed trees hold no subclasses
         stack.extend(reversed(children(current)))
 
 

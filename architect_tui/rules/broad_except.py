@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
-from architect_tui.rules._util import code, has_module_logger
+from architect_tui.rules._util import code, has_module_logger, source_text
 from architect_tui.rules.base import Example, ImportRequest, Rule
 
 _SILENT = m.IndentedBlock(body=[m.SimpleStatementLine(body=[m.Pass() | m.Expr(m.Ellipsis())])])
@@ -65,7 +65,7 @@ class BroadExcept(Rule):
                 else f'logging.getLogger(__name__).exception("Unexpected error in {where}")'
             )
             imports = () if logger else (ImportRequest("logging"),)
-        logs = "exception(" in code(node.body) or "raise" in code(node.body)
+        logs = "exception(" in source_text(node.body) or "raise" in source_text(node.body)
 
         def fix(updated: cst.CSTNode) -> cst.CSTNode:
             assert isinstance(updated, cst.ExceptHandler)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from architect_tui.rules._util import code
+from architect_tui.rules._util import code, source_text
 from architect_tui.rules.base import Example, Rule
 from architect_tui.rules.facts import dotted
 
@@ -45,7 +45,7 @@ class CatchAllHandler(Rule):
             # Flask picks the most specific handler: a sibling errorhandler(HTTPException)
             # receives the HTTP errors, and this one only the rest
             sibling = "HTTPException" in self.context.facts.error_handlers
-            if handler and catch_all and not sibling and "HTTPException" not in code(node.body):
+            if handler and catch_all and not sibling and "HTTPException" not in source_text(node.body):
                 self.report(
                     node,
                     "errorhandler(Exception) also catches HTTPException: 4xx become 500",

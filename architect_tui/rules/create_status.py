@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import PositionProvider
 
-from architect_tui.rules._util import code, walk
+from architect_tui.rules._util import code, source_text, walk
 from architect_tui.rules.base import Example, Rule
 
 
@@ -62,7 +62,7 @@ class CreateAnswers200(Rule):
         info = self.context.file.functions.get(node)
         if info is None or not info.is_view or "POST" not in info.methods:
             return
-        body = code(node.body)
+        body = source_text(node.body)
         creates = "session.add(" in body or "INSERT INTO" in body.upper()
         if not creates or "201" in body or "201" in "".join(code(d) for d in node.decorators):
             return

@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from architect_tui.rules._util import code, walk
+from architect_tui.rules._util import code, source_text, walk
 from architect_tui.rules.base import Example, Rule
 from architect_tui.rules.facts import dotted
 from architect_tui.rules.missing_auth import url_vars
@@ -50,7 +50,7 @@ class InsecureDirectObjectReference(Rule):
         siblings = self.context.facts.views_of(info.blueprint) or [info]
         if not any("login" in d.lower() for s in [info, *siblings] for d in s.auth_decorators):
             return
-        body = code(node.body)
+        body = source_text(node.body)
         if OWNER.search(body):
             return
         owned = self.context.facts.owned_models

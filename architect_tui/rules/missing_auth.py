@@ -9,7 +9,7 @@ import re
 
 import libcst as cst
 
-from architect_tui.rules._util import code
+from architect_tui.rules._util import source_text
 from architect_tui.rules.auth import (
     SELF_CHECK,
     AuthGap,
@@ -90,7 +90,7 @@ class MissingAuth(Rule):
         if gap is False:
             facts = self.context.facts
             siblings = [_shape(v) for v in facts.views_of(info.blueprint) if v is not info]
-            mine = _shape(info, SELF_CHECK.search(code(node.body)) is not None)
+            mine = _shape(info, SELF_CHECK.search(source_text(node.body)) is not None)
             gap = auth_gap(mine, siblings, auth_enforced_by_hook(facts, info.blueprint))
         if gap is None:
             return

@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from architect_tui.rules._util import code, is_tainted, walk
+from architect_tui.rules._util import code, is_tainted, source_text, walk
 from architect_tui.rules.base import Example, Rule
 from architect_tui.rules.facts import FunctionInfo, dotted, string_value
 
@@ -109,7 +109,7 @@ class OpenRedirect(Rule):
         if fn is not None and (
             fn.class_name is not None
             or any(c in code(fn.node) for c in CHECKS)
-            or SANITISER.search(code(fn.node.body))
+            or SANITISER.search(source_text(fn.node.body))
         ):
             return  # the view validates the target before using it
         self.report(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from architect_tui.rules._util import code, walk
+from architect_tui.rules._util import source_text, walk
 from architect_tui.rules.base import Example, Rule, RuleContext
 from architect_tui.rules.facts import dotted, string_value
 
@@ -129,4 +129,4 @@ class NoRequestTimeout(Rule):
             ]
             if "timeout" in keys or any(isinstance(e, cst.StarredDictElement) for e in v.elements):
                 return False
-        return "timeout" not in code(fn.node.body).replace(f"{name}(", "")
+        return "timeout" not in source_text(fn.node.body).replace(f"{name}(", "")

@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from architect_tui.rules._util import code, walk
+from architect_tui.rules._util import code, source_text, walk
 from architect_tui.rules.base import Example, Rule
 from architect_tui.rules.facts import WRITES, dotted
 
@@ -61,7 +61,7 @@ class StateChangeOnGet(Rule):
         info = self.context.file.functions.get(node)
         if info is None or not info.is_view or "GET" not in info.methods:
             return
-        body = code(node.body)
+        body = source_text(node.body)
         if "request.method" in body or "validate_on_submit" in body:
             return  # the write is gated on the POST branch
         file = self.context.file

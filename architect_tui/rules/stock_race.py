@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from architect_tui.rules._util import code, walk
+from architect_tui.rules._util import source_text, walk
 from architect_tui.rules.base import Example, Rule
 from architect_tui.rules.facts import dotted
 
@@ -38,7 +38,7 @@ class CheckThenUpdateRace(Rule):
     )
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        body = code(node.body)
+        body = source_text(node.body)
         if "with_for_update" in body or "FOR UPDATE" in body.upper():
             return
         if not any(marker in body for marker in DB_MARKERS):

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import libcst as cst
@@ -82,8 +84,36 @@ _NODE_TYPES: set[type] = set()
 _NOT_NODES: set[type] = {type(None), str, cst.MaybeSentinel}
 
 
+# Children already read, while a file is being checked (``remembered_children``): the rules
+# walk the same function bodies many times over.
+_MEMO: ContextVar[dict[cst.CSTNode, list[cst.CSTNode]] | None] = ContextVar(
+    "architect_children_memo", default=None
+)
+
+
+@contextmanager
+def remembered_children() -> Iterator[None]:
+    """Within this block, each node's children are read from its fields once."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
 def children(node: cst.CSTNode) -> list[cst.CSTNode]:
-    """``node.children`` (same nodes, same order) without running a visitor."""
+    """``node.children`` (same nodes, same order) without running a visitor. The list is
+    shared when remembered: callers must not change it."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _read_children(node)
+    found = memo.get(node)
+    if found is None:
+        found = memo[node] = _read_children(node)
+    return found
+
+
+def _read_children(node: cst.CSTNode) -> list[cst.CSTNode]:
     kind = type(node)
     fields = _FIELDS.get(kind)
     if fields is None or _UNSEEN[kind]:

@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from architect_tui.rules._util import code
+from architect_tui.rules._util import source_text
 from architect_tui.rules.base import Example, Rule
 from architect_tui.rules.facts import dotted
 
@@ -47,7 +47,7 @@ class UncheckedAnonymousUser(Rule):
         fn = self.function_at(node)
         if fn is None or not (fn.is_view or fn.is_hook) or fn.auth_decorators:
             return
-        if _CHECK.search(code(fn.node.body)):
+        if _CHECK.search(source_text(fn.node.body)):
             return
         self.report(
             node, f"g.user.{node.attr.value} fails with AttributeError for anonymous visitors"

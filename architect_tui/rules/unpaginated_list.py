@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from architect_tui.rules._util import code, walk
+from architect_tui.rules._util import code, source_text, walk
 from architect_tui.rules.base import Example, Rule
 
 PAGING = ("paginate", ".limit(", "offset(", "per_page", "page")
@@ -40,8 +40,8 @@ class UnpaginatedList(Rule):
         info = self.context.file.functions.get(node)
         if info is None or not info.is_view or info.methods != ("GET",):
             return
-        api = info.class_name is not None or "jsonify" in code(node.body)
-        if not api or any(p in code(node.body) for p in PAGING):
+        api = info.class_name is not None or "jsonify" in source_text(node.body)
+        if not api or any(p in source_text(node.body) for p in PAGING):
             return
         if any(a for r in info.rules for a in [r] if "<" in r) or len(node.params.params) > (
             1 if info.class_name else 0
