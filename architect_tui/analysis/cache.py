@@ -28,22 +28,28 @@ from architect_tui.analysis.facts import FACTS_VERSION, FileFacts
 from architect_tui.secrets import holds_secret
 
 
-def _code_digest() -> str:
-    """The reader's own code (names, sizes, mtimes): a new version never reuses an old map.
-
-    The secret finder counts too: a pack filtered by an older one is not trusted as clean.
-    """
+def code_digest(paths: list[Path]) -> str:
+    """A digest of these source files' names, sizes and mtimes: code that changed (an
+    upgrade, an edit) never reuses what older code stored."""
     h = hashlib.blake2b(digest_size=8)
-    here = Path(__file__).parent
-    secrets_dir = here.parent / "secrets"
-    # libraries/ too: a changed library model must not be answered from an old map
-    for path in [*sorted(here.rglob("*.py")), *sorted(secrets_dir.glob("*.py"))]:
+    for path in paths:
         try:
             st = path.stat()
         except OSError:
             continue
         h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
     return h.hexdigest()
+
+
+def _code_digest() -> str:
+    """The reader's own code: a new version never reuses an old map.
+
+    The secret finder counts too: a pack filtered by an older one is not trusted as clean.
+    """
+    here = Path(__file__).parent
+    secrets_dir = here.parent / "secrets"
+    # libraries/ too: a changed library model must not be answered from an old map
+    return code_digest([*sorted(here.rglob("*.py")), *sorted(secrets_dir.glob("*.py"))])
 
 
 _PACK_VERSION = (

@@ -101,6 +101,8 @@ class CheckResult:
     files: int = 0
     modules: dict[str, cst.Module] = field(default_factory=dict, repr=False)
     facts: dict[str, FileFacts] = field(default_factory=dict, repr=False)
+    # facts of the files parsed by this check, without trees (``keep_facts``): for the cache
+    read_facts: dict[str, FileFacts] = field(default_factory=dict, repr=False)
 
     def diff(self, files: Iterable[str] | None = None) -> str:
         """One git-style unified diff per fixed file, all in one string (every fix, autofixes
@@ -223,19 +225,31 @@ def check_sources(
     ignore: Iterable[str] = (),
     only: Iterable[str] | None = None,
     fixes: bool = True,
+    known: Mapping[str, FileFacts] | None = None,
+    keep_facts: bool = False,
 ) -> CheckResult:
     """Run ``rules`` (default: all) over in-memory files; ``only`` limits the files reported.
 
     With ``fixes`` (the default) every file's fixes are applied and checked now (``fixed``,
     ``diff()``, ``Violation.fixed``); without, only on demand through ``diff_for`` (a CI check
-    that prints findings does not pay for transforms it never shows)."""
+    that prints findings does not pay for transforms it never shows). A file outside ``only``
+    whose facts are ``known`` (stored by an earlier check) is not parsed; ``keep_facts``
+    returns the facts of the files parsed now in ``read_facts``, for storing."""
     active = active_rules(rules, ignore)
     result = CheckResult(originals=dict(sources), files=len(sources))
+    wanted = set(sources) if only is None else set(only)
+    known = {p: f for p, f in (known or {}).items() if p not in wanted}
     with long_lived():
-        parsed = read_files(sources, sources, result.errors)
-        facts = collect_project_facts({p: f.facts for p, f in parsed.items()}, project)
+        parsed = read_files(sources, [p for p in sources if p not in known], result.errors)
+        if keep_facts:
+            result.read_facts = {p: f.facts.without_trees() for p, f in parsed.items()}
+        every: dict[str, FileFacts] = {}  # in the sources' order, as reports depend on it
+        for path in sources:
+            file = parsed.get(path)
+            if file is not None or path in known:
+                every[path] = file.facts if file is not None else known[path]
+        facts = collect_project_facts(every, project)
         facts.sources = sources
-        wanted = set(sources) if only is None else set(only)
         for path, file in parsed.items():
             if path not in wanted:
                 continue
@@ -511,10 +525,13 @@ def check_project(
     use_map: bool = True,
     fixes: bool = True,
     jobs: int = 1,
+    use_cache: bool | None = None,
 ) -> CheckResult:
     """Read the project's files and check them (facts come from every file, findings from
     ``only`` when given). The static reader's map is used when it can be built. With
-    ``jobs`` > 1 a large check without fixes runs on that many processes (``parallel``)."""
+    ``jobs`` > 1 a large check without fixes runs on that many processes (``parallel``).
+    ``use_cache`` (default: when ``only`` is given) takes the facts of unchanged files outside
+    ``only`` from the last check's (``facts_cache``) instead of parsing them."""
     paths = list(files) if files is not None else discover(root)
     sources: dict[str, str] = {}
     errors: list[ParseError] = []
@@ -541,9 +558,22 @@ def check_project(
                 sources, jobs=jobs, project=project_map, ignore=ignore, only=only
             )
     if result is None:
+        cache = None
+        if use_cache if use_cache is not None else only is not None:
+            from architect_tui.rules.facts_cache import FactsCache
+
+            cache = FactsCache(root)
         result = check_sources(
-            sources, project=project_map(), ignore=ignore, only=only, fixes=fixes
+            sources,
+            project=project_map(),
+            ignore=ignore,
+            only=only,
+            fixes=fixes,
+            known=cache.known(sources) if cache else None,
+            keep_facts=cache is not None,
         )
+        if cache is not None:
+            cache.remember(sources, result.read_facts)
     result.errors[:0] = errors
     return result
 

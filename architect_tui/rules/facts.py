@@ -9,6 +9,7 @@ example registered with ``add_url_rule``) are marked as views too.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -188,6 +189,18 @@ class FileFacts:
     @property
     def views(self) -> list[FunctionInfo]:
         return [f for f in self.functions.values() if f.is_view]
+
+    def without_trees(self) -> FileFacts:
+        """These facts as another process or a later run needs them: what the functions are,
+        not their nodes (rules read other files' views by name, rule and decorators only)."""
+        return dataclasses.replace(
+            self,
+            functions={
+                i: dataclasses.replace(info, node=None)  # type: ignore[misc]
+                for i, info in enumerate(self.functions.values())
+            },
+            parents={},
+        )
 
 
 @dataclass(slots=True)

@@ -10,7 +10,9 @@ each worker holds only its share of them.
 
 Used for the CI gate (findings without fixes) on projects large enough to pay for the forks;
 a check whose fixes are shown (``--format json``) keeps its trees in one process for the
-diffs. Where fork is unavailable, or a worker fails, the caller checks in one process.
+diffs. Workers are forked, so this runs only in a process with one thread (the CLI; the TUI
+checks in one process). Where fork is unavailable, or a worker fails, the caller checks in one
+process.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import contextlib
 import dataclasses
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
@@ -68,19 +71,6 @@ def split(sources: Mapping[str, str], jobs: int) -> list[list[str]]:
     return [sorted(share, key=order.__getitem__) for share in shares if share]
 
 
-def _without_trees(facts: FileFacts) -> FileFacts:
-    """A file's facts as another process needs them: what its functions are, not their
-    nodes (rules read other files' views by name, rule and decorators only)."""
-    return dataclasses.replace(
-        facts,
-        functions={
-            i: dataclasses.replace(info, node=None)  # type: ignore[misc]
-            for i, info in enumerate(facts.functions.values())
-        },
-        parents={},
-    )
-
-
 def _fixed_elsewhere(node: object) -> object:
     """Stands for a fix that was found in a worker: the finding has one (the summary counts
     it), but it is computed where the tree is, which only the one-process check offers."""
@@ -102,7 +92,7 @@ def _worker(
         errors: list[ParseError] = []
         with long_lived():
             parsed = read_files(sources, share, errors)
-            conn.send({path: _without_trees(file.facts) for path, file in parsed.items()})
+            conn.send({path: file.facts.without_trees() for path, file in parsed.items()})
             project: ProjectMap | None
             others: dict[str, FileFacts]
             project, others = conn.recv()
@@ -137,9 +127,11 @@ def check_in_parallel(
     """``check_sources(..., fixes=False)`` on ``jobs`` processes; None when it cannot run so
     (no fork on this platform, a worker died): the caller then checks in one process.
     ``project`` gives the map: called here while the workers parse, and sent to them."""
+    if threading.active_count() > 1:
+        return None  # forking a threaded process (the TUI) can deadlock: one process then
     try:
         context = multiprocessing.get_context("fork")
-    except ValueError:
+    except ValueError:  # no fork on this platform
         return None
     active = active_rules(rules, ignore)
     wanted = frozenset(sources if only is None else only)

@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import libcst as cst
@@ -129,6 +130,19 @@ def test_a_dead_worker_means_one_process_checks(
     expected = check_project(root, fixes=False, jobs=1)
     assert [_key(v) for v in result.violations] == [_key(v) for v in expected.violations]
     assert len(result.violations) > 100
+
+
+def test_a_threaded_process_is_never_forked(project: tuple[Path, dict[str, str]]) -> None:
+    """The TUI runs checks in worker threads; forking then can deadlock."""
+    _, sources = project
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert parallel.check_in_parallel(sources, jobs=2, project=lambda: None) is None
+    finally:
+        release.set()
+        other.join()
 
 
 def test_shares_are_balanced_and_keep_the_order() -> None:
