@@ -26,7 +26,7 @@ _SOURCE: ContextVar[tuple[list[str], Positions] | None] = ContextVar(
     "architect_rule_source", default=None
 )
 _LINES = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
-_WALKS: ContextVar[dict[cst.CSTNode, list[cst.CSTNode]] | None] = ContextVar(
+_WALKS: ContextVar[dict[int, list[cst.CSTNode]] | None] = ContextVar(
     "architect_rule_walks", default=None
 )
 
@@ -84,9 +84,9 @@ def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode] | list[cst.CSTNode]:
     if type(node) is cst.IndentedBlock:
         memo = _WALKS.get()
         if memo is not None:
-            found = memo.get(node)
+            found = memo.get(id(node))  # by id: the tree outlives the check of its file
             if found is None:
-                found = memo[node] = list(_walk(node))
+                found = memo[id(node)] = list(_walk(node))
             return found
     return _walk(node)
 

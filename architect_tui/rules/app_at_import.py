@@ -43,6 +43,6 @@ class AppAtImportTime(Rule):
             return
         if self.function_at(node) is not None or len(facts.files) < 3:
             return
-        if not any(f.blueprints for f in facts.files.values()):
+        if not facts.blueprints():
             return
         self.report(node, "App object built at import time; use a create_app() factory")

@@ -25,6 +25,7 @@ from libcst.metadata import (
 
 from architect_tui.rules.facts import dotted, is_main_test
 from architect_tui.rules.severity import FindingSeverity
+from architect_tui.rules.traverse import visitor_names
 
 if TYPE_CHECKING:
     from architect_tui.analysis.model import ProjectMap
@@ -142,7 +143,6 @@ class Rule(cst.BatchableCSTVisitor):
 
     # Positions for every file; qualified names and scopes on demand (RuleContext).
     METADATA_DEPENDENCIES = (PositionProvider,)
-    _visitor_names: ClassVar[dict[type, tuple[str, ...]]] = {}
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__()
@@ -152,18 +152,7 @@ class Rule(cst.BatchableCSTVisitor):
     def get_visitors(self) -> dict[str, Callable[..., object]]:
         """LibCST's version runs inspect.getmembers per instance (per file); the names depend
         only on the class, so they are looked up once per class."""
-        cls = type(self)
-        names = Rule._visitor_names.get(cls)
-        if names is None:
-            names = tuple(
-                name
-                for name in dir(cls)
-                if name.startswith(("visit_", "leave_"))
-                and callable(getattr(cls, name))
-                and not getattr(getattr(cls, name), "_is_no_op", False)
-            )
-            Rule._visitor_names[cls] = names
-        return {name: getattr(self, name) for name in names}
+        return {name: getattr(self, name) for name in visitor_names(type(self))}
 
     # ---- helpers shared by rules ------------------------------------------------------------
 
@@ -222,7 +211,7 @@ class Rule(cst.BatchableCSTVisitor):
         while current is not None:
             if isinstance(current, cst.FunctionDef):
                 return self.context.file.functions.get(current)
-            current = self.context.file.parents.get(current)
+            current = self.context.file.parents.get(id(current))
         return None
 
     def in_request_code(self, node: cst.CSTNode) -> bool:
@@ -251,4 +240,4 @@ class Rule(cst.BatchableCSTVisitor):
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         """The parent node, from the map the facts pass builds (cheaper than
         ParentNodeProvider, which costs a full extra traversal)."""
-        return self.context.file.parents.get(node)
+        return self.context.file.parents.get(id(node))

@@ -19,7 +19,7 @@ import libcst as cst
 
 from architect_tui.rules.auth import hook_enforces_auth, is_auth_decorator
 from architect_tui.rules.import_graph import import_cycles
-from architect_tui.rules.traverse import Positions, visit
+from architect_tui.rules.traverse import Positions, visit_batched
 
 if TYPE_CHECKING:
     from architect_tui.analysis.model import ProjectMap
@@ -64,23 +64,36 @@ SCRIPT_DIRS = {"scripts", "script", "bin", "tools", "contrib", "examples", "docs
 SCRIPT_FILES = re.compile(r"^(manage|setup|fabfile|tasks|noxfile|populate\w*|fake\w*|seed\w*)\.py$")
 
 
+# Exact type tests in the helpers every rule calls on every node: isinstance() against
+# LibCST's classes goes through ABCMeta, slow when the answer is no; parsed trees hold no
+# subclasses of these.
+_NAME, _ATTRIBUTE, _STRING, _CONCATENATED = (
+    cst.Name,
+    cst.Attribute,
+    cst.SimpleString,
+    cst.ConcatenatedString,
+)
+
+
 def dotted(node: cst.CSTNode | None) -> str | None:
     """``a.b.c`` for a Name/Attribute chain, else None."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = dotted(node.value)
-        return None if base is None else f"{base}.{node.attr.value}"
+    kind = type(node)
+    if kind is _NAME:
+        return node.value  # type: ignore[union-attr]
+    if kind is _ATTRIBUTE:
+        base = dotted(node.value)  # type: ignore[union-attr]
+        return None if base is None else f"{base}.{node.attr.value}"  # type: ignore[union-attr]
     return None
 
 
 def string_value(node: cst.CSTNode | None) -> str | None:
     """The value of a plain (or implicitly concatenated) string literal, else None."""
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
+    kind = type(node)
+    if kind is _STRING:
+        value = node.evaluated_value  # type: ignore[union-attr]
         return value if isinstance(value, str) else None
-    if isinstance(node, cst.ConcatenatedString):
-        left, right = string_value(node.left), string_value(node.right)
+    if kind is _CONCATENATED:
+        left, right = string_value(node.left), string_value(node.right)  # type: ignore[union-attr]
         return None if left is None or right is None else left + right
     return None
 
@@ -156,7 +169,9 @@ class FileFacts:
     kind: str = "code"  # file_kind(): code, test, migration, script
     aliases: dict[str, str] = field(default_factory=dict)
     functions: dict[cst.FunctionDef, FunctionInfo] = field(default_factory=dict)
-    parents: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict, repr=False)
+    # child id -> parent, for every node (by id: LibCST's __hash__ is a Python call per lookup;
+    # the parents keep their children alive, so no id is reused while these facts are used)
+    parents: dict[int, cst.CSTNode] = field(default_factory=dict, repr=False)
     blueprints: dict[str, BlueprintDecl] = field(default_factory=dict)
     auth_hooks: set[str] = field(default_factory=set)  # receivers whose before_request checks auth
     imports: list[tuple[str, int]] = field(default_factory=list)  # module-level candidates
@@ -224,21 +239,48 @@ class ProjectFacts:
     indexed_columns: set[str] = field(default_factory=set)
     mysql: bool = False
     sources: Mapping[str, str] = field(default_factory=dict, repr=False)  # path -> text
+    # Indexes over all files, built on first use (after the map has marked its views): rules
+    # ask per view, and scanning every file each time is quadratic on a large project.
+    _views: dict[str, list[FunctionInfo]] | None = field(default=None, init=False, repr=False)
+    _blueprints: dict[str, BlueprintDecl] | None = field(default=None, init=False, repr=False)
+    _roots: frozenset[str] | None = field(default=None, init=False, repr=False)
 
     def views_of(self, blueprint: str | None) -> list[FunctionInfo]:
         if blueprint is None:
             return []
-        return [v for f in self.files.values() for v in f.views if v.blueprint == blueprint]
+        if self._views is None:
+            self._views = {}
+            for f in self.files.values():
+                for v in f.views:
+                    if v.blueprint is not None:
+                        self._views.setdefault(v.blueprint, []).append(v)
+        return list(self._views.get(blueprint, ()))
 
     def blueprint(self, key: str | None) -> BlueprintDecl | None:
-        for f in self.files.values():
-            if key in f.blueprints:
-                return f.blueprints[key]
-        return None
+        if key is None:
+            return None
+        return self.blueprints().get(key)
+
+    def blueprints(self) -> dict[str, BlueprintDecl]:
+        """Every blueprint declared in the project, by key (the first file that declares it)."""
+        if self._blueprints is None:
+            self._blueprints = {}
+            for f in self.files.values():
+                for key, decl in f.blueprints.items():
+                    self._blueprints.setdefault(key, decl)
+        return self._blueprints
+
+    def imported_roots(self) -> frozenset[str]:
+        """The top-level packages the project imports anywhere (``sqlalchemy``, ``sqlite3``)."""
+        if self._roots is None:
+            self._roots = frozenset(
+                v.split(".")[0] for f in self.files.values() for v in f.aliases.values()
+            )
+        return self._roots
 
 
-class _Collector(cst.CSTVisitor):
-    """One plain pass over a module (``traverse.visit``, which does not rebuild the tree)."""
+class _Collector(cst.BatchableCSTVisitor):
+    """One plain pass over a module (``traverse.visit_batched``: no tree rebuilt)."""
 
     def __init__(self, facts: FileFacts, module: cst.Module, positions: Positions) -> None:
         super().__init__()
@@ -256,7 +298,7 @@ class _Collector(cst.CSTVisitor):
         self.background: set[int] = set()
         self.main_block = 0  # inside `if __name__ == "__main__":`
 
-    def on_visit(self, node: cst.CSTNode) -> bool:
+    def before_visit(self, node: cst.CSTNode) -> None:
         if (
             len(self.stack) in {1, 2}
             and isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Assign)
@@ -265,12 +307,10 @@ class _Collector(cst.CSTVisitor):
         ):
             self.seen_code = True
         if self.stack:
-            self.f.parents[node] = self.stack[-1]
+            self.f.parents[id(node)] = self.stack[-1]
         self.stack.append(node)
-        return super().on_visit(node)
 
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        super().on_leave(original_node)
+    def after_leave(self, original_node: cst.CSTNode) -> None:
         self.stack.pop()
 
     # imports ------------------------------------------------------------------------------
@@ -635,7 +675,8 @@ def collect_file_facts(
 ) -> FileFacts:
     facts = FileFacts(path=path, module=module_name(path), kind=file_kind(path))
     facts.mysql = "mysql://" in text or "mysql+" in text
-    visit(module, _Collector(facts, module, positions))
+    collector = _Collector(facts, module, positions)
+    visit_batched(module, [collector], collector.before_visit, collector.after_leave)
     return facts
 
 

@@ -37,7 +37,8 @@ class LenOfAll(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not m.matches(node, _LEN_ALL):
+        func = node.func  # cheap test first: every call of the project passes here
+        if not (isinstance(func, cst.Name) and func.value == "len") or not m.matches(node, _LEN_ALL):
             return
         inner = node.args[0].value
         assert isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)

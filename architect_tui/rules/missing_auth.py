@@ -29,7 +29,7 @@ def url_vars(info: FunctionInfo) -> set[str]:
 
 def auth_enforced_by_hook(facts: ProjectFacts, blueprint: str | None) -> bool:
     """A before_request hook of this blueprint, or one that applies app-wide, checks auth."""
-    blueprint_keys = {k for f in facts.files.values() for k in f.blueprints}
+    blueprint_keys = facts.blueprints()
     for key in facts.auth_hooks:
         if key == "*" or key == blueprint or key not in blueprint_keys:
             return True

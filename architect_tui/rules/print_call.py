@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import libcst as cst
-import libcst.matchers as m
 
 from architect_tui.rules.base import Example, ImportRequest, Rule
 
@@ -47,7 +46,8 @@ class PrintInRequest(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not m.matches(node.func, m.Name("print")) or not self.in_request_code(node):
+        func = node.func
+        if not (isinstance(func, cst.Name) and func.value == "print") or not self.in_request_code(node):
             return
         fixable = node.args and all(a.keyword is None and not a.star for a in node.args)
         args = [a.value for a in node.args]

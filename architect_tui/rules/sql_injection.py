@@ -468,9 +468,7 @@ class SqlInjection(Rule):
         return False
 
     def _style(self) -> str | None:
-        used = {
-            v.split(".")[0] for f in self.context.facts.files.values() for v in f.aliases.values()
-        }
+        used = self.context.facts.imported_roots()
         if used & {"sqlalchemy", "flask_sqlalchemy"}:
             return "named"
         if "sqlite3" in used:

@@ -25,5 +25,8 @@ class TlsVerifyOff(Rule):
     INVALID = (Example("import requests\nrequests.get(url, verify=False, timeout=5)\n"),)
 
     def visit_Arg(self, node: cst.Arg) -> None:
+        keyword = node.keyword  # cheap test first: every argument of the project passes here
+        if keyword is None or keyword.value != "verify":
+            return
         if m.matches(node, m.Arg(keyword=m.Name("verify"), value=m.Name("False"))):
             self.report(node, "verify=False turns off certificate checks")

@@ -86,7 +86,9 @@ _NOT_NODES: set[type] = {type(None), str, cst.MaybeSentinel}
 
 # Children already read, while a file is being checked (``remembered_children``): the rules
 # walk the same function bodies many times over.
-_MEMO: ContextVar[dict[cst.CSTNode, list[cst.CSTNode]] | None] = ContextVar(
+# Keyed by id(): LibCST defines __hash__ in Python, a call per lookup; the nodes outlive the
+# block (the tree is checked inside it), so their ids cannot be reused meanwhile.
+_MEMO: ContextVar[dict[int, list[cst.CSTNode]] | None] = ContextVar(
     "architect_children_memo", default=None
 )
 
@@ -107,9 +109,9 @@ def children(node: cst.CSTNode) -> list[cst.CSTNode]:
     memo = _MEMO.get()
     if memo is None:
         return _read_children(node)
-    found = memo.get(node)
+    found = memo.get(id(node))
     if found is None:
-        found = memo[node] = _read_children(node)
+        found = memo[id(node)] = _read_children(node)
     return found
 
 
@@ -169,39 +171,78 @@ def visit(root: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
             stack.extend((child, False) for child in reversed(children(node)))
 
 
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def visitor_names(cls: type) -> tuple[str, ...]:
+    """The ``visit_<Type>``/``leave_<Type>`` methods a visitor class really defines (LibCST's
+    own ``get_visitors`` runs ``inspect.getmembers`` on every instance, one per file)."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(
+            name
+            for name in dir(cls)
+            if name.startswith(("visit_", "leave_"))
+            and callable(getattr(cls, name))
+            and not getattr(getattr(cls, name), "_is_no_op", False)
+        )
+    return names
+
+
+class _Leave:
+    """On the stack above a node's children: leave the node when it is popped."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node: cst.CSTNode) -> None:
+        self.node = node
+
+
 def visit_batched(
     root: cst.CSTNode,
     visitors: Sequence[cst.BatchableCSTVisitor],
     before_visit: VisitorMethod | None = None,
+    after_leave: VisitorMethod | None = None,
 ) -> None:
-    """``libcst.visit_batched`` without rebuilding: every visitor's ``visit_<Type>`` methods
-    before the children, ``leave_<Type>`` after, in the visitors' order; ``before_visit`` is
-    called on every node first."""
+    """``libcst.visit_batched`` without rebuilding: ``before_visit`` then every visitor's
+    ``visit_<Type>`` methods (in the visitors' order) before the children, their
+    ``leave_<Type>`` methods then ``after_leave`` after."""
     methods: dict[str, list[VisitorMethod]] = {}
     for v in visitors:
-        for name, fn in v.get_visitors().items():
-            methods.setdefault(name, []).append(fn)
-    enter: dict[type, list[VisitorMethod]] = {}
-    leave: dict[type, list[VisitorMethod]] = {}
-    none: list[VisitorMethod] = []
-    stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
+        for name in visitor_names(type(v)):
+            methods.setdefault(name, []).append(getattr(v, name))
+    enter: dict[type, tuple[VisitorMethod, ...]] = {}
+    leave: dict[type, tuple[VisitorMethod, ...]] = {}
+    memo = _MEMO.get()
+    stack: list[cst.CSTNode | _Leave] = [root]
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        node, entered = stack.pop()
+        node = pop()
         kind = type(node)
-        if entered:
-            for fn in leave.get(kind, none):
+        if kind is _Leave:
+            node = node.node  # type: ignore[union-attr]
+            for fn in leave[type(node)]:
                 fn(node)
+            if after_leave is not None:
+                after_leave(node)
             continue
         calls = enter.get(kind)
         if calls is None:
-            calls = enter[kind] = methods.get(f"visit_{kind.__name__}", none)
-            leave[kind] = methods.get(f"leave_{kind.__name__}", none)
+            calls = enter[kind] = tuple(methods.get(f"visit_{kind.__name__}", ()))
+            leave[kind] = tuple(methods.get(f"leave_{kind.__name__}", ()))
         if before_visit is not None:
             before_visit(node)
         for fn in calls:
             fn(node)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(children(node)))
+        if leave[kind] or after_leave is not None:
+            push(_Leave(node))  # type: ignore[arg-type]
+        kids = None if memo is None else memo.get(id(node))
+        if kids is None:
+            kids = _read_children(node)  # type: ignore[arg-type]
+            if memo is not None:
+                memo[id(node)] = kids
+        if kids:
+            extend(reversed(kids))
 
 
 # ---- positions ----------------------------------------------------------------------------
@@ -230,16 +271,16 @@ class _Syntactic:
 
     def __exit__(self, *exc: object) -> None:
         state = self.state
-        computed: dict[cst.CSTNode, int] = state.provider  # type: ignore[assignment]
+        computed: dict[int, int] = state.provider  # type: ignore[assignment]
         if isinstance(self.start, tuple):
             start = (self.start[0] << _BITS | self.start[1]) << 2 * _BITS
         else:
-            start = computed[self.start] & ~((1 << 2 * _BITS) - 1)
+            start = computed[id(self.start)] & ~((1 << 2 * _BITS) - 1)
         if self.end_node is None:
             end = state.line << _BITS | state.column
         else:
-            end = computed[self.end_node] & ((1 << 2 * _BITS) - 1)
-        computed[self.node] = start | end
+            end = computed[id(self.end_node)] & ((1 << 2 * _BITS) - 1)
+        computed[id(self.node)] = start | end
 
 
 class _LeanPositionState(PositionProvidingCodegenState):
@@ -262,9 +303,10 @@ class _LeanPositionState(PositionProvidingCodegenState):
 
     def after_codegen(self, node: cst.CSTNode) -> None:
         line, column = self._stack.pop()  # type: ignore[misc]
-        computed: dict[cst.CSTNode, int] = self.provider  # type: ignore[assignment]
-        if node not in computed:  # a syntactic position recorded inside wins
-            computed[node] = (line << _BITS | column) << 2 * _BITS | (
+        computed: dict[int, int] = self.provider  # type: ignore[assignment]
+        key = id(node)
+        if key not in computed:  # a syntactic position recorded inside wins
+            computed[key] = (line << _BITS | column) << 2 * _BITS | (
                 self.line << _BITS | self.column
             )
 
@@ -282,10 +324,12 @@ class Positions(Mapping[cst.CSTNode, CodeRange]):
     """``PositionProvider``'s table for one module, one integer per node; a ``CodeRange`` is
     made only for the nodes asked about (a finding's, a function's line)."""
 
-    __slots__ = ("_packed",)
+    __slots__ = ("_module", "_packed")
 
     def __init__(self, module: cst.Module) -> None:
-        self._packed: dict[cst.CSTNode, int] = {}
+        # by id(): LibCST's __hash__ is a Python call; the module is kept, so no id is reused
+        self._module = module
+        self._packed: dict[int, int] = {}
         state = _LeanPositionState(
             default_indent=module.default_indent,
             default_newline=module.default_newline,
@@ -294,7 +338,7 @@ class Positions(Mapping[cst.CSTNode, CodeRange]):
         module._codegen(state)
 
     def __getitem__(self, node: cst.CSTNode) -> CodeRange:
-        packed = self._packed[node]
+        packed = self._packed[id(node)]
         return CodeRange(
             CodePosition(packed >> 3 * _BITS, packed >> 2 * _BITS & _MASK),
             CodePosition(packed >> _BITS & _MASK, packed & _MASK),
@@ -302,13 +346,13 @@ class Positions(Mapping[cst.CSTNode, CodeRange]):
 
     def line(self, node: cst.CSTNode) -> int:
         """The start line alone, without building a ``CodeRange``."""
-        return self._packed[node] >> 3 * _BITS
+        return self._packed[id(node)] >> 3 * _BITS
 
     def __contains__(self, node: object) -> bool:
-        return node in self._packed
+        return id(node) in self._packed
 
     def __iter__(self) -> Iterator[cst.CSTNode]:
-        return iter(self._packed)
+        return iter(descendants(self._module))
 
     def __len__(self) -> int:
         return len(self._packed)
