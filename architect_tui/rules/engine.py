@@ -32,7 +32,7 @@ from architect_tui.rules.facts import (
     collect_project_facts,
     file_kind,
 )
-from architect_tui.rules.traverse import Positions, give_positions, visit_batched
+from architect_tui.rules.traverse import Positions, give_positions, parent_table, visit_batched
 
 if TYPE_CHECKING:
     from architect_tui.analysis.model import ProjectMap
@@ -159,12 +159,18 @@ def discover(root: Path) -> list[str]:
     return found
 
 
+# Characters of source (about 60k lines) above which read_files does not keep positions for
+# the second phase. Kept, they cost about 57 MB per million characters beside the trees' 41:
+# below this a check stays under 300 MB with them.
+POSITIONS_KEPT_BELOW = 2_000_000
+
+
 @dataclass(slots=True)
 class ParsedFile:
     """One file after the first phase: its tree, positions and facts."""
 
     module: cst.Module
-    positions: Positions
+    positions: Positions | None  # None: dropped to save memory, computed again when judged
     facts: FileFacts
 
 
@@ -173,7 +179,13 @@ def read_files(
 ) -> dict[str, ParsedFile]:
     """Phase one: parse each file once, compute its positions and facts. A file LibCST cannot
     take (syntax error, nesting that would crash it) becomes an error, not an exception.
-    Call it inside ``long_lived()``: each tree is frozen out of the cyclic GC as it is read."""
+    Call it inside ``long_lived()``: each tree is frozen out of the cyclic GC as it is read.
+
+    On a large project the positions are not kept for the second phase but computed again
+    there, one file at a time: they are the biggest table (an integer per node), and kept
+    for every file they would double a 100k-line check's memory."""
+    paths = list(paths)
+    keep_positions = sum(len(sources[p]) for p in paths) < POSITIONS_KEPT_BELOW
     parsed: dict[str, ParsedFile] = {}
     for path in paths:
         text = sources[path]
@@ -195,7 +207,7 @@ def read_files(
         except RecursionError:
             errors.append(ParseError(path, 0, "skipped: nested too deeply to analyse"))
             continue
-        parsed[path] = ParsedFile(module, positions, facts)
+        parsed[path] = ParsedFile(module, positions if keep_positions else None, facts)
         gc.freeze()  # see long_lived
     return parsed
 
@@ -295,8 +307,13 @@ def check_file(
         # scopes and qualified names are resolved through LibCST only when a rule asks
         wrapper=MetadataWrapper(file.module, unsafe_skip_copy=True),
     )
-    with file_tables(source, file.positions):
-        instances = _visit(file.module, file.positions, rules, context, crashes)
+    positions = file.positions or Positions(file.module)
+    with file_tables(source, positions):
+        context.file.parents = parent_table(file.module)
+        try:
+            instances = _visit(file.module, positions, rules, context, crashes)
+        finally:
+            context.file.parents = {}
     lines = source.splitlines()
     out: list[Violation] = []
     seen: set[tuple[str, int, int, str]] = set()

@@ -169,8 +169,9 @@ class FileFacts:
     kind: str = "code"  # file_kind(): code, test, migration, script
     aliases: dict[str, str] = field(default_factory=dict)
     functions: dict[cst.FunctionDef, FunctionInfo] = field(default_factory=dict)
-    # child id -> parent, for every node (by id: LibCST's __hash__ is a Python call per lookup;
-    # the parents keep their children alive, so no id is reused while these facts are used)
+    # child id -> parent, for every node, while the rules judge this file (engine.check_file
+    # fills it and empties it after: kept for every file it would cost a fifth of a check's
+    # memory). By id: LibCST's __hash__ is a Python call per lookup; the tree outlives it.
     parents: dict[int, cst.CSTNode] = field(default_factory=dict, repr=False)
     blueprints: dict[str, BlueprintDecl] = field(default_factory=dict)
     auth_hooks: set[str] = field(default_factory=set)  # receivers whose before_request checks auth
@@ -306,8 +307,6 @@ class _Collector(cst.BatchableCSTVisitor):
             and self.depth == 0
         ):
             self.seen_code = True
-        if self.stack:
-            self.f.parents[id(node)] = self.stack[-1]
         self.stack.append(node)
 
     def after_leave(self, original_node: cst.CSTNode) -> None:

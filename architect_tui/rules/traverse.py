@@ -150,6 +150,18 @@ def descendants(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         stack.extend(reversed(children(current)))
 
 
+def parent_table(root: cst.CSTNode) -> dict[int, cst.CSTNode]:
+    """id(node) -> its parent, for every node under ``root``."""
+    table: dict[int, cst.CSTNode] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in children(node):
+            table[id(child)] = node
+            stack.append(child)
+    return table
+
+
 # ---- visiting -----------------------------------------------------------------------------
 
 VisitorMethod = Callable[[cst.CSTNode], object]
