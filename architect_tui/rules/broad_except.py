@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import libcst as cst
-import libcst.matchers as m
 
 from architect_tui.rules._util import code, has_module_logger, source_text
 from architect_tui.rules.base import Example, ImportRequest, Rule
 
-_SILENT = m.IndentedBlock(body=[m.SimpleStatementLine(body=[m.Pass() | m.Expr(m.Ellipsis())])])
+
+def _silent(body: cst.BaseSuite) -> bool:
+    """An indented body of one ``pass`` or ``...`` statement."""
+    if not isinstance(body, cst.IndentedBlock) or len(body.body) != 1:
+        return False
+    line = body.body[0]
+    if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+        return False
+    small = line.body[0]
+    return isinstance(small, cst.Pass) or (
+        isinstance(small, cst.Expr) and isinstance(small.value, cst.Ellipsis)
+    )
 
 
 class BroadExcept(Rule):
@@ -47,7 +57,7 @@ class BroadExcept(Rule):
     )
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        silent = m.matches(node.body, _SILENT)
+        silent = _silent(node.body)
         bare = node.type is None
         broad = not bare and code(node.type) in {"Exception", "BaseException"}
         if not (bare or (broad and silent and self.in_request_code(node))):

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 
 import libcst as cst
-import libcst.matchers as m
 
 from architect_tui.rules.base import Example, ImportRequest, Rule, RuleContext
 from architect_tui.rules.facts import dotted, string_value
 
 _ENV_DEBUG = 'os.environ.get("FLASK_DEBUG") == "1"'
 _DEV_CLASS = re.compile(r"(dev|test|local|debug)", re.IGNORECASE)
-_TRUE = m.Name("True")
+
+
+def _true(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "True"
 
 
 def _from_env(_node: cst.CSTNode) -> cst.CSTNode:
@@ -83,7 +85,7 @@ class DebugMode(Rule):
             return
         wanted = "debug" if last == "run" else "DEBUG"
         for arg in node.args:
-            if arg.keyword and arg.keyword.value == wanted and m.matches(arg.value, _TRUE):
+            if arg.keyword and arg.keyword.value == wanted and _true(arg.value):
                 self.report(
                     arg,
                     f"{name}({wanted}=True) turns on the interactive debugger",
@@ -92,7 +94,7 @@ class DebugMode(Rule):
                 )
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if not m.matches(node.value, _TRUE) or len(node.targets) != 1:
+        if not _true(node.value) or len(node.targets) != 1:
             return
         target = node.targets[0].target
         name = dotted(target)

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import libcst as cst
-import libcst.matchers as m
 
 from architect_tui.rules._util import code
 from architect_tui.rules.base import Example, Rule
 
-_LEN_ALL = m.Call(
-    func=m.Name("len"),
-    args=[m.Arg(value=m.Call(func=m.Attribute(attr=m.Name("all")), args=[]))],
-)
+
+def _len_of_all(node: cst.Call) -> bool:
+    """``len(<anything>.all())``."""
+    func = node.func
+    if not (isinstance(func, cst.Name) and func.value == "len") or len(node.args) != 1:
+        return False
+    inner = node.args[0].value
+    return (
+        isinstance(inner, cst.Call)
+        and not inner.args
+        and isinstance(inner.func, cst.Attribute)
+        and inner.func.attr.value == "all"
+    )
 
 
 class LenOfAll(Rule):
@@ -37,8 +45,7 @@ class LenOfAll(Rule):
     )
 
     def visit_Call(self, node: cst.Call) -> None:
-        func = node.func  # cheap test first: every call of the project passes here
-        if not (isinstance(func, cst.Name) and func.value == "len") or not m.matches(node, _LEN_ALL):
+        if not _len_of_all(node):
             return
         inner = node.args[0].value
         assert isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)

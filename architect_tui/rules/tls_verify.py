@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import libcst as cst
-import libcst.matchers as m
 
 from architect_tui.rules.base import Example, Rule
 
@@ -28,5 +27,5 @@ class TlsVerifyOff(Rule):
         keyword = node.keyword  # cheap test first: every argument of the project passes here
         if keyword is None or keyword.value != "verify":
             return
-        if m.matches(node, m.Arg(keyword=m.Name("verify"), value=m.Name("False"))):
+        if isinstance(node.value, cst.Name) and node.value.value == "False":
             self.report(node, "verify=False turns off certificate checks")
