@@ -128,15 +128,29 @@ def load_pack(root: Path, kind: str) -> Pack:
 _CLEAN: set[str] = set()
 
 
+#: FileFacts attributes that name the file itself (the map's and the rules' facts).
+_NAMES = ("rel", "path", "module")
+
+
 def _without_secrets(pack: Pack) -> Pack:
     """The pack minus every entry that holds a secret-looking value (see the module doc)."""
     facts = {}
+    # Strings found clean, shared by the entries. A file's own path and module name are the
+    # project's names for its files, not values it holds: judged clean from the start (they
+    # are long slash- and underscore-joined runs, which the scanner would read one by one).
+    judged: set[str | bytes] = {
+        name for name in getattr(pack.result, "files", None) or () if isinstance(name, str)
+    }
+    for item in pack.facts.values():
+        judged.update(
+            name for name in (getattr(item, a, None) for a in _NAMES) if isinstance(name, str)
+        )
     for key, item in pack.facts.items():
-        if key in _CLEAN or not holds_secret(item):
+        if key in _CLEAN or not holds_secret(item, judged):
             facts[key] = item
             _CLEAN.add(key)
     result, result_key = pack.result, pack.result_key
-    if result is not None and holds_secret(result):
+    if result is not None and holds_secret(result, judged):
         result, result_key = None, ""
     return Pack(version=pack.version, facts=facts, result_key=result_key, result=result)
 

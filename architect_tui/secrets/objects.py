@@ -17,10 +17,13 @@ from typing import Any
 from architect_tui.secrets.scan import find_secrets
 
 
-def holds_secret(obj: Any) -> bool:
-    """True when any string reachable from ``obj`` looks like a secret."""
+def holds_secret(obj: Any, judged: set[str | bytes] | None = None) -> bool:
+    """True when any string reachable from ``obj`` looks like a secret. ``judged`` holds
+    strings already found clean; pass one set to several calls (a cache's many entries share
+    names and paths) and each string is judged once."""
     seen: set[int] = set()
-    judged: set[str | bytes] = set()  # a map repeats its strings (file paths, names) thousands of times
+    if judged is None:
+        judged = set()  # a map repeats its strings (file paths, names) thousands of times
     stack = [obj]
     while stack:
         item = stack.pop()
@@ -82,21 +85,12 @@ def _tree_has_secret(tree: ast.AST) -> bool:
             if isinstance(node.value, str | bytes) and _text_has_secret(node.value):
                 return True
             continue
-        for name in node._fields:
-            child = getattr(node, name, None)
-            if type(child) is list:
-                stack.extend(c for c in child if isinstance(c, ast.AST))
-            elif isinstance(child, ast.AST):
-                stack.append(child)
+        _push_children(stack, node)
     return False
 
 
 def _statement_has_secret(stmt: ast.stmt) -> bool:
-    strings = [
-        n.value
-        for n in ast.walk(stmt)
-        if type(n) is ast.Constant and isinstance(n.value, str | bytes) and len(n.value) >= 4
-    ]
+    strings = _strings(stmt)
     if not strings:
         return False
     try:
@@ -104,6 +98,32 @@ def _statement_has_secret(stmt: ast.stmt) -> bool:
     except (ValueError, TypeError, AttributeError, RecursionError):
         return any(_text_has_secret(v) for v in strings)  # judged alone, without the names
     return bool(_SUSPECT.search(text)) and bool(find_secrets(text, "cached.py"))
+
+
+def _strings(node: ast.AST) -> list[str | bytes]:
+    """The string constants of four characters or more under ``node`` (``ast.walk`` is a
+    generator over ``iter_child_nodes``: several times slower on the many small statements
+    of a cache)."""
+    found: list[str | bytes] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if type(current) is ast.Constant:
+            value = current.value
+            if isinstance(value, str | bytes) and len(value) >= 4:
+                found.append(value)
+            continue
+        _push_children(stack, current)
+    return found
+
+
+def _push_children(stack: list[ast.AST], node: ast.AST) -> None:
+    for name in node._fields:
+        child = getattr(node, name, None)
+        if type(child) is list:
+            stack.extend(c for c in child if isinstance(c, ast.AST))
+        elif isinstance(child, ast.AST):
+            stack.append(child)
 
 
 #: Every rule of ``scan`` needs one of these in the text; the rest is cleared without a scan.
