@@ -9,9 +9,10 @@ lines (ours must also agree on the category; Bandit has no categories).
 
 The large tree is examples/shop copied ``--copies`` times as packages ``shop_0``..``shop_N``
 (about 980 lines each: 100 copies are ~98k lines). On it, each measured command runs once,
-cold (a fresh map cache), in its own process, which reports its peak RSS: ``architect check``
-vs ``bandit -r``, and ``architect review ENDPOINT --offline`` (cold map + review of one route)
-vs ``architect routes --no-cache`` (the cold map of the whole tree).
+cold (a fresh map cache), in its own process, which reports its peak RSS and its largest
+worker's: ``architect check`` (one worker per core, and ``--jobs 1``) vs ``bandit -r``, and
+``architect review ENDPOINT --offline`` (cold map + review of one route) vs
+``architect routes --no-cache`` (the cold map of the whole tree).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from tests.unit.rules.conftest import NOTES, SHOP, PlantedFlaw, planted_flaws  #
 
 TOLERANCE = 3
 BANDIT = Path(sys.executable).parent / "bandit"
-# Runs a command of ours in this process and reports its peak RSS (KiB on Linux) on stderr.
+# Runs a command of ours in this process and reports on stderr its peak RSS and that of the
+# largest of its child processes (the check's workers), in KiB (Linux).
 _PEAK = (
     "import resource, runpy, sys\n"
     "sys.argv = ['architect', *sys.argv[1:]]\n"
@@ -40,7 +42,8 @@ _PEAK = (
     "    runpy.run_module('architect_tui', run_name='__main__')\n"
     "except SystemExit:\n"
     "    pass\n"
-    "print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "print('PEAK_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,\n"
+    "      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
 )
 
 
@@ -141,20 +144,24 @@ def make_tree(target: Path, copies: int) -> int:
     return lines
 
 
-def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float | None, str]:
-    """Wall seconds, peak RSS in MB (ours only: reported by the _PEAK wrapper), stdout."""
+def run_once(
+    cmd: list[str], env: dict[str, str]
+) -> tuple[float, float, tuple[float, float] | None, str]:
+    """Wall seconds, CPU seconds (user+sys of the process and its children), peak RSS in MB
+    of the process and of its largest child (ours only: the _PEAK wrapper), stdout."""
     import os
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(
         cmd, capture_output=True, text=True, check=False, env={**os.environ, **env}
     )
-    wall = time.perf_counter() - start
+    wall, used = time.perf_counter() - start, _children_cpu() - cpu
     peak = None
     for line in done.stderr.splitlines():
         if line.startswith("PEAK_KB "):
-            peak = int(line.split()[1]) / 1024
-    return wall, peak, done.stdout
+            _, me, kids = line.split()
+            peak = (int(me) / 1024, int(kids) / 1024)
+    return wall, used, peak, done.stdout
 
 
 def large_tree(copies: int) -> None:
@@ -166,9 +173,10 @@ def large_tree(copies: int) -> None:
         files = sum(1 for _ in tree.rglob("*.py"))
         print(f"\ngenerated tree: {copies} copies of examples/shop, {files} files, {lines} lines")
         ours = [sys.executable, "-c", _PEAK]
-        results: dict[str, tuple[float, float | None]] = {}
+        results: dict[str, tuple[float, tuple[float, float] | None]] = {}
         for label, cmd in (
             ("architect check (cold)", [*ours, "check", str(tree)]),
+            ("architect check -j1 (cold)", [*ours, "check", str(tree), "--jobs", "1"]),
             ("bandit -r (cold)", [str(BANDIT), "-q", "-f", "json", "-r", str(tree)]),
             ("map: routes --no-cache", [*ours, "routes", str(tree), "--json", "--no-cache"]),
             (
@@ -189,15 +197,22 @@ def large_tree(copies: int) -> None:
             if label.startswith("bandit") and not BANDIT.exists():
                 continue
             cache = Path(tmp) / f"cache-{len(results)}"
-            wall, peak, out = run_once(cmd, {"ARCHITECT_CACHE_DIR": str(cache)})
+            wall, used, peak, out = run_once(cmd, {"ARCHITECT_CACHE_DIR": str(cache)})
             results[label] = (wall, peak)
-            rss = f", peak RSS {peak:.0f} MB" if peak is not None else ""
-            print(f"  {label:<30} {wall:7.2f} s{rss}")
+            rss = ""
+            if peak is not None:
+                rss = f", peak RSS {peak[0]:.0f} MB"
+                if peak[1] > 1:
+                    rss += f" (+ largest worker {peak[1]:.0f} MB)"
+            print(f"  {label:<30} {wall:7.2f} s wall, {used:7.2f} s CPU{rss}")
             if label.startswith("review") and '"findings"' not in out:
                 print("    (the review printed no JSON: target not found?)")
         check, bandit = results.get("architect check (cold)"), results.get("bandit -r (cold)")
         if check and bandit:
             print(f"  check / bandit wall time: {check[0] / bandit[0]:.2f}x (target <= 2x)")
+        alone = results.get("architect check -j1 (cold)")
+        if alone and bandit:
+            print(f"  check -j1 / bandit wall time: {alone[0] / bandit[0]:.2f}x (one process)")
         review, cold_map = (
             results.get("review one route --offline"),
             results.get("map: routes --no-cache"),
@@ -206,7 +221,12 @@ def large_tree(copies: int) -> None:
             print(f"  review / cold map wall time: {review[0] / cold_map[0]:.2f}x (target <= 2x)")
         peaks = [p for _, p in results.values() if p is not None]
         if peaks:
-            print(f"  peak RSS of ours: {max(peaks):.0f} MB (target < 300 MB)")
+            alone = max(me for me, _ in peaks)
+            worker = max(kid for _, kid in peaks)
+            print(
+                f"  peak RSS of ours: {alone:.0f} MB in one process, {worker:.0f} MB in the "
+                f"largest worker (target < 300 MB)"
+            )
 
 
 def describe(times: list[float]) -> str:
