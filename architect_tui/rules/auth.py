@@ -15,6 +15,7 @@ map) cannot disagree.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -148,14 +149,21 @@ def shape_of(route: Route, text_of: Callable[[str], str | None] | None = None) -
 
 
 def route_auth_gap(
-    project: ProjectMap, route: Route, text_of: Callable[[str], str | None] | None = None
+    project: ProjectMap,
+    route: Route,
+    text_of: Callable[[str], str | None] | None = None,
+    blueprint_routes: Sequence[Route] | None = None,
 ) -> AuthGap | None:
     """The verdict for one route of the map: siblings are the other views of its blueprint
-    (one shape per view, its rules merged), hooks are its request pipeline."""
+    (one shape per view, its rules merged), hooks are its request pipeline. A caller judging
+    many routes passes ``blueprint_routes`` (``project.routes_of(route.blueprint)``) from an
+    index: finding them costs a pass over every route of the project."""
     if route.blueprint is None or route.kind in {"static", "missing"}:
         return None
+    if blueprint_routes is None:
+        blueprint_routes = project.routes_of(route.blueprint)
     views: dict[str, RouteShape] = {}
-    for r in project.routes_of(route.blueprint):
+    for r in blueprint_routes:
         if r.kind in {"static", "missing"}:
             continue
         shape = shape_of(r, text_of if r is route else None)
@@ -202,4 +210,10 @@ def _span_text(
     text = text_of(file)
     if text is None:
         return None
-    return "\n".join(text.splitlines()[max(start - 1, 0) : max(end, start)])
+    return "\n".join(_lines(text)[max(start - 1, 0) : max(end, start)])
+
+
+@functools.lru_cache(maxsize=32)
+def _lines(text: str) -> list[str]:
+    """A file's lines, split once: a blueprint's views and hooks all read from the same file."""
+    return text.splitlines()

@@ -9,6 +9,7 @@ example registered with ``add_url_rule``) are marked as views too.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import re
 from collections.abc import Iterable, Mapping
@@ -22,7 +23,7 @@ from architect_tui.rules.import_graph import import_cycles
 from architect_tui.rules.traverse import Positions, visit_batched
 
 if TYPE_CHECKING:
-    from architect_tui.analysis.model import ProjectMap
+    from architect_tui.analysis.model import ProjectMap, Route
 
 ROUTE_METHODS = {"route", "get", "post", "put", "patch", "delete"}
 HOOK_NAMES = {
@@ -90,12 +91,32 @@ def string_value(node: cst.CSTNode | None) -> str | None:
     """The value of a plain (or implicitly concatenated) string literal, else None."""
     kind = type(node)
     if kind is _STRING:
-        value = node.evaluated_value  # type: ignore[union-attr]
-        return value if isinstance(value, str) else None
+        return _plain_string(node.value)  # type: ignore[union-attr]
     if kind is _CONCATENATED:
         left, right = string_value(node.left), string_value(node.right)  # type: ignore[union-attr]
         return None if left is None or right is None else left + right
     return None
+
+
+def _plain_string(literal: str) -> str | None:
+    """The value of a str literal as written (``SimpleString.value``); None for bytes.
+    LibCST's ``evaluated_value`` runs ``ast.literal_eval`` (a compile) on every call; a
+    literal without backslashes or carriage returns is its own text between the quotes."""
+    quote = min((i for i in (literal.find("'"), literal.find('"')) if i >= 0), default=-1)
+    if quote < 0:
+        return None
+    prefix = literal[:quote].lower()
+    if "b" in prefix:
+        return None
+    if "\\" in literal or "\r" in literal or "f" in prefix:
+        try:
+            value = ast.literal_eval(literal)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            return None
+        return value if isinstance(value, str) else None
+    body = literal[quote:]
+    width = 3 if body[:3] in ('"""', "'''") and len(body) >= 6 else 1
+    return body[width:-width]
 
 
 def file_kind(path: str) -> str:
@@ -144,8 +165,8 @@ class FunctionInfo:
     # (Celery/RQ/dramatiq), "startup" (factory and init helpers), "script" (a __main__ block),
     # or "unknown" (a helper: it may be called from a request).
     runs: str = "unknown"
-    qualified: str = ""
-    owner_class: str | None = None  # the class a method is defined in, view class or not  # module.function for module-level functions, else ""
+    qualified: str = ""  # module.function for module-level functions, else ""
+    owner_class: str | None = None  # the class a method is defined in, view class or not
 
     @property
     def auth_decorators(self) -> tuple[str, ...]:
@@ -245,6 +266,22 @@ class ProjectFacts:
     _views: dict[str, list[FunctionInfo]] | None = field(default=None, init=False, repr=False)
     _blueprints: dict[str, BlueprintDecl] | None = field(default=None, init=False, repr=False)
     _roots: frozenset[str] | None = field(default=None, init=False, repr=False)
+    _routes: tuple[dict[str, list[Route]], dict[str | None, list[Route]]] | None = field(
+        default=None, init=False, repr=False
+    )
+
+    def map_routes(
+        self, project: ProjectMap
+    ) -> tuple[dict[str, list[Route]], dict[str | None, list[Route]]]:
+        """The map's routes by file and by blueprint (the map does not change during a check)."""
+        if self._routes is None:
+            by_file: dict[str, list[Route]] = {}
+            by_blueprint: dict[str | None, list[Route]] = {}
+            for route in project.routes:
+                by_file.setdefault(route.span.file, []).append(route)
+                by_blueprint.setdefault(route.blueprint, []).append(route)
+            self._routes = (by_file, by_blueprint)
+        return self._routes
 
     def views_of(self, blueprint: str | None) -> list[FunctionInfo]:
         if blueprint is None:

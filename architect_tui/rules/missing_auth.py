@@ -108,16 +108,20 @@ class MissingAuth(Rule):
         project = self.context.project
         if project is None or info.class_name is not None:
             return False
+        by_file, by_blueprint = self.context.facts.map_routes(project)
         routes = [
             r
-            for r in project.routes
-            if r.span.file == self.context.path
-            and r.view == info.name
-            and r.span.line <= info.line <= r.span.end_line
+            for r in by_file.get(self.context.path, ())
+            if r.view == info.name and r.span.line <= info.line <= r.span.end_line
         ]
         if not routes:
             return False
-        return route_auth_gap(project, routes[0], self.context.facts.sources.get)
+        return route_auth_gap(
+            project,
+            routes[0],
+            self.context.facts.sources.get,
+            by_blueprint.get(routes[0].blueprint, []),
+        )
 
 
 def _shape(info: FunctionInfo, self_checks: bool = False) -> RouteShape:

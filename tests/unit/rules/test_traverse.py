@@ -15,6 +15,7 @@ import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from architect_tui.rules import traverse
+from architect_tui.rules.facts import string_value
 from architect_tui.rules.traverse import (
     Positions,
     children,
@@ -138,3 +139,19 @@ def test_a_field_libcst_visits_only_when_set_is_found_later(
     module = cst.parse_module('a = f"{x}"\nb = f"{x:>{width}}"\n')
     names = [n.value for n in descendants(module) if isinstance(n, cst.Name)]
     assert names == ["a", "x", "b", "x", "width"]
+
+
+def test_string_values_match_libcst_evaluation() -> None:
+    """``string_value`` reads plain literals without ``literal_eval``; every literal of the
+    corpus (prefixes, triple quotes, escapes, CRLF files, bytes) gives LibCST's value."""
+    extra = cst.parse_module(
+        'a = r"x\\\\y" + b"z" + Rb"q" + u"w" + """p\r\nq""" + "\\x41" + \'"\' + "it\'s"\n'
+    )
+    seen = 0
+    for _, module in [*MODULES, ("extra.py", extra)]:
+        for node in descendants(module):
+            if isinstance(node, cst.SimpleString):
+                value = node.evaluated_value
+                assert string_value(node) == (value if isinstance(value, str) else None), node.value
+                seen += 1
+    assert seen > 3_000
