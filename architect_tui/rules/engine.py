@@ -566,31 +566,40 @@ def check_project(
             known[0] = _read_map(root)
         return known[0]
 
+    cache = stored = None
+    if use_cache if use_cache is not None else only is not None:
+        from architect_tui.rules.facts_cache import FactsCache
+
+        cache = FactsCache(root)
+        stored = cache.known(sources)
     result = None
-    if not fixes:
+    # Workers when the check is large and most of it must be parsed anyway: a scoped check
+    # whose other files' facts are stored parses little in one process.
+    mostly_stored = only is not None and stored is not None and 10 * len(stored) >= 9 * len(sources)
+    if not fixes and not mostly_stored:
         from architect_tui.rules import parallel
 
         if parallel.worth_it(sources, jobs):
             result = parallel.check_in_parallel(
-                sources, jobs=jobs, project=project_map, ignore=ignore, only=only
+                sources,
+                jobs=jobs,
+                project=project_map,
+                ignore=ignore,
+                only=only,
+                keep_facts=cache is not None,
             )
     if result is None:
-        cache = None
-        if use_cache if use_cache is not None else only is not None:
-            from architect_tui.rules.facts_cache import FactsCache
-
-            cache = FactsCache(root)
         result = check_sources(
             sources,
             project=project_map(),
             ignore=ignore,
             only=only,
             fixes=fixes,
-            known=cache.known(sources) if cache else None,
+            known=stored,
             keep_facts=cache is not None,
         )
-        if cache is not None:
-            cache.remember(sources, result.read_facts)
+    if cache is not None:
+        cache.remember(sources, result.read_facts)
     result.errors[:0] = errors
     return result
 

@@ -123,10 +123,12 @@ def check_in_parallel(
     rules: Sequence[type[Rule]] | None = None,
     ignore: Iterable[str] = (),
     only: Iterable[str] | None = None,
+    keep_facts: bool = False,
 ) -> CheckResult | None:
     """``check_sources(..., fixes=False)`` on ``jobs`` processes; None when it cannot run so
     (no fork on this platform, a worker died): the caller then checks in one process.
-    ``project`` gives the map: called here while the workers parse, and sent to them."""
+    ``project`` gives the map: called here while the workers parse, and sent to them.
+    ``keep_facts``: the facts the workers read, without trees, in ``read_facts``."""
     if threading.active_count() > 1:
         return None  # forking a threaded process (the TUI) can deadlock: one process then
     try:
@@ -167,6 +169,8 @@ def check_in_parallel(
     if any(status != "done" for status, _, _ in answers):
         return None
     result = CheckResult(originals=dict(sources), files=len(sources))
+    if keep_facts:
+        result.read_facts = {path: f for share in facts for path, f in share.items()}
     for _, found, errors in answers:
         result.violations.extend(found)
         result.errors.extend(errors)

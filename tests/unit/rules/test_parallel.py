@@ -9,24 +9,23 @@ cross the process boundary.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
-import libcst as cst
 import pytest
 
-from architect_tui.analysis import read_project
 from architect_tui.rules import parallel
-from architect_tui.rules.base import Rule, Violation
-from architect_tui.rules.engine import check_project, check_sources, discover
-from architect_tui.rules.registry import ALL_RULES
+from architect_tui.rules.engine import discover
 
 REPO = Path(__file__).resolve().parents[3]
 SHOP = REPO / "examples" / "shop"
+CHILD = Path(__file__).with_name("parallel_child.py")
 
 
 def _tree(root: Path, copies: int = 3) -> Path:
@@ -47,20 +46,6 @@ def _tree(root: Path, copies: int = 3) -> Path:
     return root
 
 
-def _key(v: Violation) -> tuple[object, ...]:
-    return (
-        v.rule,
-        v.file,
-        v.line,
-        v.column,
-        v.end_line,
-        v.message,
-        v.severity,
-        v.fix_kind,
-        v.fix is not None,
-    )
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     root = _tree(tmp_path_factory.mktemp("tree"))
@@ -68,68 +53,64 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     return root, sources
 
 
-def test_workers_report_what_one_process_reports(
-    project: tuple[Path, dict[str, str]],
-) -> None:
-    root, sources = project
-    known = read_project(root, use_cache=False)
-    alone = check_sources(sources, project=known, fixes=False)
-    spread = parallel.check_in_parallel(sources, jobs=2, project=lambda: known)
-    assert spread is not None
-    assert len(alone.violations) > 100
-    assert {v.rule for v in alone.violations} >= {"FLK112", "FLK101", "FLK402"}  # cross-file
-    assert any("purge_orders" in v.message for v in alone.violations)  # from the map
-    assert [_key(v) for v in spread.violations] == [_key(v) for v in alone.violations]
-    assert [(e.file, e.line, e.message) for e in spread.errors] == [
-        (e.file, e.line, e.message) for e in alone.errors
-    ]
-    assert {e.file for e in spread.errors} == {"shop_0/broken.py", "shop_1/deep.py"}
-    assert spread.files == alone.files
+def _in_child(mode: str, root: Path, cache: Path | None = None) -> dict[str, Any]:
+    """parallel_child.py in a fresh interpreter (one thread: workers may be forked)."""
+    env = {**os.environ}
+    if cache is not None:
+        env["ARCHITECT_CACHE_DIR"] = str(cache)
+    done = subprocess.run(
+        [sys.executable, str(CHILD), mode, str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    answer: dict[str, Any] = json.loads(done.stdout)
+    return answer
+
+
+def test_workers_report_what_one_process_reports(project: tuple[Path, dict[str, str]]) -> None:
+    answer = _in_child("same", project[0])
+    alone, spread = answer["alone"], answer["spread"]
+    assert spread is not None  # the workers did run
+    rules = {v[0] for v in alone["violations"]}
+    assert len(alone["violations"]) > 100
+    assert rules >= {"FLK112", "FLK101", "FLK402"}  # cross-file facts
+    assert any("purge_orders" in v[5] for v in alone["violations"])  # a view only the map knows
+    assert spread == alone
+    assert {e[0] for e in spread["errors"]} == {"shop_0/broken.py", "shop_1/deep.py"}
 
 
 def test_only_limits_the_files_reported_in_workers_too(
     project: tuple[Path, dict[str, str]],
 ) -> None:
-    root, sources = project
-    known = read_project(root, use_cache=False)
-    only = {"shop_2/orders/views.py", "shop_0/catalog/views.py"}
-    alone = check_sources(sources, project=known, fixes=False, only=only)
-    spread = parallel.check_in_parallel(sources, jobs=3, project=lambda: known, only=only)
+    answer = _in_child("only", project[0])
+    alone, spread = answer["alone"], answer["spread"]
     assert spread is not None
-    assert {v.file for v in spread.violations} == only
-    assert [_key(v) for v in spread.violations] == [_key(v) for v in alone.violations]
+    assert {v[1] for v in spread["violations"]} == {
+        "shop_2/orders/views.py",
+        "shop_0/catalog/views.py",
+    }
+    assert spread == alone
 
 
-class _Dies(Rule):
-    """A worker killed mid-check (as the kernel's OOM killer would)."""
-
-    id = "TST001"
-    title = "dies"
-    severity = "low"
-    category = "test"
-    rationale = "test"
-
-    def visit_Module(self, node: cst.Module) -> None:
-        if "parallel_worker" in os.environ.get("TST_DIE", "") and os.getpid() != int(
-            os.environ["TST_PARENT"]
-        ):
-            os._exit(9)
+def test_a_dead_worker_means_one_process_checks(project: tuple[Path, dict[str, str]]) -> None:
+    answer = _in_child("dies", project[0])  # the child asserts the workers gave no result
+    assert answer["spread"] == answer["alone"]  # the fallback: the parent checked alone
+    assert len(answer["alone"]["violations"]) > 100
 
 
-def test_a_dead_worker_means_one_process_checks(
-    project: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+def test_a_scoped_check_on_workers_stores_facts_for_the_next(
+    project: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
-    root, sources = project
-    monkeypatch.setenv("TST_DIE", "parallel_worker")
-    monkeypatch.setenv("TST_PARENT", str(os.getpid()))
-    assert parallel.check_in_parallel(sources, jobs=2, project=lambda: None, rules=[_Dies]) is None
-
-    monkeypatch.setattr(parallel, "MIN_CHARACTERS", 0)
-    monkeypatch.setattr("architect_tui.rules.registry.ALL_RULES", [*ALL_RULES, _Dies])
-    result = check_project(root, fixes=False, jobs=2)  # falls back: the parent does not die
-    expected = check_project(root, fixes=False, jobs=1)
-    assert [_key(v) for v in result.violations] == [_key(v) for v in expected.violations]
-    assert len(result.violations) > 100
+    """``check --changed-since`` in CI is cold: workers read everything and their facts are
+    stored, so the next scoped check parses only the files it judges."""
+    answer = _in_child("cache", project[0], tmp_path / "cache")
+    assert answer["read_cold"] > 50
+    assert answer["read_warm"] == ["shop_0/catalog/views.py", "shop_2/orders/views.py"]
+    assert answer["spread"] == answer["again"] == answer["alone"]
 
 
 def test_a_threaded_process_is_never_forked(project: tuple[Path, dict[str, str]]) -> None:
