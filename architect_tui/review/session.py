@@ -51,6 +51,10 @@ OFFLINE_NOTE_BASE_URL = (
     "A local server needs a key too (any value it accepts)."
 )
 OFFLINE_BY_CONFIG = "Offline architect (local rules): offline is set in the configuration."
+OFFLINE_ASKED = (
+    "--offline: the offline architect answers no questions (its rules cannot read one). "
+    "Drop --ask for its review, or drop --offline to ask the model."
+)
 HINTS_HEADER = "The offline rules flagged (check them, do not repeat them blindly):"
 
 
@@ -70,7 +74,7 @@ def choose_source(settings: Settings, *, offline: bool = False, ask: bool = Fals
     answer to a question the rules cannot read.
     """
     if offline:
-        return SourceChoice("offline")
+        return SourceChoice("needs_key", OFFLINE_ASKED) if ask else SourceChoice("offline")
     if settings.offline:
         return SourceChoice("needs_key" if ask else "offline", OFFLINE_BY_CONFIG)
     if settings.has_credentials:

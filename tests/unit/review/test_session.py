@@ -20,6 +20,7 @@ from architect_tui.patch import extract_changes
 from architect_tui.review.model import Finished, ReviewEvent
 from architect_tui.review.session import (
     HINTS_HEADER,
+    OFFLINE_ASKED,
     OFFLINE_NOTE,
     OFFLINE_NOTE_BASE_URL,
     choose_source,
@@ -175,5 +176,8 @@ def test_choose_source(monkeypatch: pytest.MonkeyPatch, no_llm_env: None) -> Non
     monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-test")
     assert choose_source(Settings()).source == "model"
     assert choose_source(Settings(), offline=True).source == "offline"
+    # a question asked with --offline is refused with why, never answered by the rules
+    asked = choose_source(Settings(), offline=True, ask=True)
+    assert asked.source == "needs_key" and asked.note == OFFLINE_ASKED
     assert choose_source(Settings(offline=True)).source == "offline"
     assert choose_source(Settings(offline=True), ask=True).source == "needs_key"
