@@ -7,6 +7,7 @@ from architect_tui.rules.app_at_import import AppAtImportTime
 from architect_tui.rules.base import Rule
 from architect_tui.rules.broad_except import BroadExcept
 from architect_tui.rules.catch_all_handler import CatchAllHandler
+from architect_tui.rules.command_injection import CommandInjection
 from architect_tui.rules.commit_in_loop import CommitInLoop
 from architect_tui.rules.config_in_code import ConfigInCode
 from architect_tui.rules.cors_wildcard import CorsWildcardCredentials
@@ -60,6 +61,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     WeakPasswordHash,
     InsecureDirectObjectReference,
     UnboundedQuantity,
+    CommandInjection,
     # database
     NPlusOne,
     CommitInLoop,
