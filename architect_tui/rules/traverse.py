@@ -167,22 +167,6 @@ def parent_table(root: cst.CSTNode) -> dict[int, cst.CSTNode]:
 VisitorMethod = Callable[[cst.CSTNode], object]
 
 
-def visit(root: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
-    """``root.visit(visitor)`` for a read-only visitor: ``on_visit`` (which may return False to
-    skip the children), the children, ``on_leave``; attribute callbacks are not made."""
-    on_visit, on_leave = visitor.on_visit, visitor.on_leave
-    # (node, entered): a node is pushed once to enter it and once more to leave it
-    stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
-    while stack:
-        node, entered = stack.pop()
-        if entered:
-            on_leave(node)
-            continue
-        stack.append((node, True))
-        if on_visit(node):
-            stack.extend((child, False) for child in reversed(children(node)))
-
-
 _NAMES: dict[type, tuple[str, ...]] = {}
 
 

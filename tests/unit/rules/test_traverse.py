@@ -21,7 +21,6 @@ from architect_tui.rules.traverse import (
     children,
     descendants,
     give_positions,
-    visit,
     visit_batched,
 )
 
@@ -99,21 +98,6 @@ class _Recorder(cst.BatchableCSTVisitor):
         self.events.append(("leave", node.value, self._at(node)))
 
 
-class _Pruning(cst.CSTVisitor):
-    """A plain visitor that skips function bodies: returning False must prune."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: list[str] = []
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        self.names.append(node.name.value)
-        return False
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.names.append(node.value)
-
-
 @pytest.mark.parametrize("name,module", MODULES[:: max(1, len(MODULES) // 20)])
 def test_visits_give_the_same_events_as_libcst(name: str, module: cst.Module) -> None:
     theirs = _Recorder()
@@ -122,11 +106,6 @@ def test_visits_give_the_same_events_as_libcst(name: str, module: cst.Module) ->
     give_positions(mine, Positions(module))
     visit_batched(module, [mine])
     assert mine.events == theirs.events
-
-    a, b = _Pruning(), _Pruning()
-    module.visit(a)
-    visit(module, b)
-    assert b.names == a.names
 
 
 def test_a_field_libcst_visits_only_when_set_is_found_later(
