@@ -40,12 +40,14 @@ class FactsCache:
         self.pack = load_pack(root, KIND)
 
     def known(self, sources: Mapping[str, str]) -> dict[str, FileFacts]:
-        """Facts of the files whose text has not changed since they were stored."""
+        """Facts of the files whose text has not changed since they were stored: copies, for
+        the check marks them with what the map says (``_apply_map``), and a stored entry must
+        stay as the file alone says (the map may change while the file does not)."""
         found: dict[str, FileFacts] = {}
         for path, text in sources.items():
             item = self.pack.facts.get(file_key(path, text))
             if isinstance(item, FileFacts) and item.path == path:
-                found[path] = item
+                found[path] = item.without_trees()
         return found
 
     def remember(self, sources: Mapping[str, str], read: Mapping[str, FileFacts]) -> None:

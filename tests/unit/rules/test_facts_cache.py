@@ -80,3 +80,18 @@ def test_a_corrupt_pack_is_ignored(shop: Path) -> None:
     again = _scoped(shop)
     assert _found(again) == expected
     assert len(again.read_facts) > 10  # read everything again, and stored anew
+
+
+def test_stored_facts_stay_as_the_file_says(shop: Path) -> None:
+    """A check marks facts with what the map says (a view registered by add_url_rule); the
+    map can change while a file does not, so the stored entry must not keep those marks."""
+    _scoped(shop)
+    paths = ("shop/models.py", VIEWS)
+    sources = {p: (shop / p).read_text() for p in paths}
+    cache = FactsCache(shop)
+    known = cache.known(sources)
+    for info in known["shop/models.py"].functions.values():
+        info.is_view = True  # what _apply_map does to a view the map knows
+    cache.remember(sources, {VIEWS: known[VIEWS]})  # a check that read the views again
+    again = FactsCache(shop).known(sources)["shop/models.py"]
+    assert again.functions and not any(i.is_view for i in again.functions.values())
