@@ -256,12 +256,7 @@ def check_sources(
         parsed = read_files(sources, [p for p in sources if p not in known], result.errors)
         if keep_facts:
             result.read_facts = {p: f.facts.without_trees() for p, f in parsed.items()}
-        every: dict[str, FileFacts] = {}  # in the sources' order, as reports depend on it
-        for path in sources:
-            file = parsed.get(path)
-            if file is not None or path in known:
-                every[path] = file.facts if file is not None else known[path]
-        facts = collect_project_facts(every, project)
+        facts = collect_project_facts(joined(sources, parsed, known), project)
         facts.sources = sources
         for path, file in parsed.items():
             if path not in wanted:
@@ -279,6 +274,21 @@ def check_sources(
                 result.fixed[path] = fixed
     result.violations.sort(key=violation_order)
     return result
+
+
+def joined(
+    sources: Mapping[str, str], parsed: Mapping[str, ParsedFile], known: Mapping[str, FileFacts]
+) -> dict[str, FileFacts]:
+    """Every file's facts, from this check's parse or from elsewhere (the cache, the other
+    workers), in the sources' order: reports list siblings in that order."""
+    every: dict[str, FileFacts] = {}
+    for path in sources:
+        file = parsed.get(path)
+        if file is not None:
+            every[path] = file.facts
+        elif path in known:
+            every[path] = known[path]
+    return every
 
 
 def violation_order(v: Violation) -> tuple[str, int, int, str]:

@@ -32,6 +32,7 @@ from architect_tui.rules.engine import (
     ParseError,
     active_rules,
     check_file,
+    joined,
     long_lived,
     read_files,
     violation_order,
@@ -96,12 +97,7 @@ def _worker(
             project: ProjectMap | None
             others: dict[str, FileFacts]
             project, others = conn.recv()
-            files = {
-                path: parsed[path].facts if path in parsed else others[path]
-                for path in sources
-                if path in parsed or path in others
-            }
-            facts = collect_project_facts(files, project)
+            facts = collect_project_facts(joined(sources, parsed, others), project)
             facts.sources = sources
             found: list[Violation] = []
             for path, file in parsed.items():
