@@ -20,6 +20,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable
 
+from architect_tui.review.symbols import dotted_name
+
 # Decorator attributes that register an auth callback on an auth object.
 AUTH_CALLBACKS = {
     "verify_token", "verify_password", "get_user_roles", "get_password", "hash_password",
@@ -95,7 +97,7 @@ def class_decorator_names(node: ast.ClassDef) -> list[str]:
             continue
         assert isinstance(item, ast.Assign)
         for element in ast.walk(item.value):
-            dotted = _dotted(element.func if isinstance(element, ast.Call) else element)
+            dotted = dotted_name(element.func if isinstance(element, ast.Call) else element)
             if dotted and isinstance(element, ast.Name | ast.Attribute | ast.Call):
                 found.append(dotted)
     return list(dict.fromkeys(found))
@@ -126,7 +128,7 @@ def auth_callbacks(tree: ast.Module, object_names: Iterable[str] | None) -> list
             if (
                 isinstance(target, ast.Attribute)
                 and target.attr in AUTH_CALLBACKS
-                and (wanted is None or _dotted(target.value) in wanted)
+                and (wanted is None or dotted_name(target.value) in wanted)
             ):
                 found.append(node)
                 break
@@ -152,14 +154,3 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def _dotted(node: ast.AST) -> str | None:
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None

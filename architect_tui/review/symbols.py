@@ -211,7 +211,8 @@ def kind_word(node: ast.AST) -> str:
     return "name"
 
 
-def _dotted(node: ast.AST) -> str | None:
+def dotted_name(node: ast.AST) -> str | None:
+    """``a.b.c`` for a Name/Attribute chain, else None."""
     parts: list[str] = []
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)
@@ -250,7 +251,7 @@ def names_used(tree: ast.Module, start: int, end: int) -> list[Use]:
             continue
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
             continue
-        dotted = _dotted(node)
+        dotted = dotted_name(node)
         if not dotted:
             continue
         head = dotted.partition(".")[0]
